@@ -1,0 +1,16 @@
+// Rebuilds data/paper.json from data/source/white-paper-excerpt.txt.
+// Run with `npm run build:paper`; the output is deterministic, so a clean
+// rebuild leaves git with nothing to commit.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parsePaper, PAPER_SOURCE } from '../src/core/paperParser';
+
+// Compiled to out/scripts/, two levels below the project root.
+const root = path.resolve(__dirname, '..', '..');
+const sourceText = fs.readFileSync(path.join(root, PAPER_SOURCE), 'utf8');
+const paper = parsePaper(sourceText);
+const target = path.join(root, 'data', 'paper.json');
+fs.writeFileSync(target, `${JSON.stringify(paper, null, 2)}\n`, 'utf8');
+console.log(
+  `wrote ${path.relative(root, target)}: ${paper.sections.length} sections, ${paper.paragraphs.length} paragraphs`,
+);
