@@ -151,13 +151,18 @@ function paragraphize(
   const detectHeading = language === 'zh' ? zhHeading : enHeading;
   const headings: RawHeading[] = [];
   const paragraphs: RawParagraph[] = [];
-  let section = 'preface';
+  let section: string | null = null;
   let currentPart: string | null = null;
   let open: SourceLine[] = [];
   let atSentenceEnd = true;
 
   const close = (): void => {
-    if (open.length > 0) paragraphs.push({ section, lines: open });
+    if (open.length > 0) {
+      if (section === null) {
+        throw new Error(`paper: line ${open[0].lineNumber}: text before the first heading`);
+      }
+      paragraphs.push({ section, lines: open });
+    }
     open = [];
     atSentenceEnd = true;
   };
@@ -242,23 +247,29 @@ export function decideHyphen(head: string, tail: string, evidence: Map<string, n
   return hyphenatedCount > joinedCount ? 'keep' : 'join';
 }
 
+/** Joins wrapped English lines with single spaces, resolving line-end hyphens; NBSP (a PDF artefact after run-in leads) becomes a space. */
 function joinEnglish(lines: string[], evidence: Map<string, number>): string {
   let text = '';
+  let previous = '';
   for (const raw of lines) {
     const line = raw.replace(/\u00a0/g, ' ').trim();
     if (text === '') {
       text = line;
-      continue;
-    }
-    const broken = /([A-Za-z]+)-$/.exec(text);
-    const next = /^[A-Za-z]+/.exec(line);
-    if (broken && next && !/\s-$/.test(text)) {
-      text = decideHyphen(broken[1], next[0], evidence) === 'keep' ? text + line : text.slice(0, -1) + line;
-    } else if (text.endsWith('—')) {
-      text += line;
     } else {
-      text += ` ${line}`;
+      // Only the previous line's last word matters; look at a short tail so a huge line stays linear.
+      const broken = /(?:^|[^A-Za-z])([A-Za-z]+)-$/.exec(previous.slice(-200));
+      const next = /^[A-Za-z]+/.exec(line);
+      if (broken && next) {
+        text = decideHyphen(broken[1], next[0], evidence) === 'keep' ? text + line : text.slice(0, -1) + line;
+      } else if (/[A-Za-z0-9]-$/.test(previous) && /^[A-Za-z0-9]/.test(line)) {
+        text += line; // "mid-" + "2030": a hyphen before a number is never a syllable break
+      } else if (previous.endsWith('—')) {
+        text += line;
+      } else {
+        text += ` ${line}`;
+      }
     }
+    previous = line;
   }
   return text;
 }
@@ -330,7 +341,7 @@ function alignSection(zh: string[], en: string[], expectedRatio: number): Alignm
   let j = n;
   while (i > 0 || j > 0) {
     const step = back[i][j];
-    if (!step) throw new Error(`paper alignment failed at zh ${i}, en ${j}`);
+    if (!step) throw new Error(`paper: alignment failed at zh ${i}, en ${j}`);
     const [di, dj] = step;
     beads.unshift({
       zh: di === 1 ? i - 1 : null,
