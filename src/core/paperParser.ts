@@ -130,10 +130,30 @@ function enHeading(text: string, currentPart: string | null): Omit<RawHeading, '
 
 /** Drops the printed number from an English heading ("I. Staying ..." -> "Staying ..."); it lives in `number`. */
 function stripEnNumber(title: string): string {
-  return title.replace(/^(Preface$|([IVX]+|\d+)\.\s+)/, (all) => (all === 'Preface' ? all : ''));
+  return title.replace(/^([IVX]+|\d+)\.\s+/, '');
 }
 
 // ----------------------------------------------------------- paragraphing
+
+/**
+ * English headings may wrap onto a second (rarely a third) line, and are
+ * followed by a blank line. The lines after a heading are its continuation
+ * only if they are short of a sentence end and a blank line or page break
+ * follows them; otherwise the heading is one line and body text follows.
+ */
+function headingContinuation(items: StreamItem[], from: number, sentenceEnd: RegExp): string[] {
+  const MAX_CONTINUATION_LINES = 2;
+  const block: string[] = [];
+  let k = from;
+  for (; k < items.length; k++) {
+    const item = items[k];
+    if (item.kind !== 'line') break;
+    block.push(item.line.text);
+  }
+  if (block.length === 0 || block.length > MAX_CONTINUATION_LINES) return [];
+  if (block.some((line) => sentenceEnd.test(line))) return [];
+  return block;
+}
 
 /**
  * Groups one language's stream into headings and paragraphs. A paragraph
@@ -179,16 +199,10 @@ function paragraphize(
     if (heading) {
       close();
       const titleLines = [text];
-      // English headings may wrap: take following lines that do not finish a sentence, up to a blank line.
       if (language === 'en' && heading.sectionId !== 'preface') {
-        while (
-          items[i + 1]?.kind === 'line' &&
-          (items[i + 2] === undefined || items[i + 2].kind !== 'line') &&
-          !sentenceEnd.test((items[i + 1] as { line: SourceLine }).line.text)
-        ) {
-          i++;
-          titleLines.push((items[i] as { line: SourceLine }).line.text);
-        }
+        const wrapped = headingContinuation(items, i + 1, sentenceEnd);
+        titleLines.push(...wrapped);
+        i += wrapped.length;
       }
       headings.push({ ...heading, title: joinHeading(titleLines) });
       section = heading.sectionId;

@@ -232,6 +232,29 @@ describe('paper parser: line-end hyphens', () => {
   });
 });
 
+describe('paper parser: headings', () => {
+  it('joins a heading wrapped onto two lines, resolving its hyphen', () => {
+    const text = ['Preface', 'Body.', '', 'I. A Heading That Wraps Sys-', 'tematically', '', 'Body text.'].join('\n');
+    const parsed = parsePaper(text);
+    assert.equal(parsed.sections[1].title.en, 'A Heading That Wraps Systematically');
+    assert.deepEqual(parsed.paragraphs.map((p) => [p.id, p.en[0]]), [['preface.p1', 'Body.'], ['I.p1', 'Body text.']]);
+  });
+
+  it('does not swallow body text that follows a one-line heading directly', () => {
+    const text = ['Preface', 'Body.', '', 'I. Short Heading', 'Body text that wraps', 'onto a second line.', ''].join('\n');
+    const parsed = parsePaper(text);
+    assert.equal(parsed.sections[1].title.en, 'Short Heading');
+    assert.deepEqual(parsed.paragraphs[1].en, ['Body text that wraps onto a second line.']);
+  });
+
+  it('continues a Chinese paragraph across a blank line left after an unfinished sentence', () => {
+    const text = ['前言', '第一行没有结束', '', '第二行结束。', '', '另一段。', 'Preface', 'One.', '', 'Two.'].join('\n');
+    const parsed = parsePaper(text);
+    assert.deepEqual(parsed.paragraphs.map((p) => p.zh), ['第一行没有结束第二行结束。', '另一段。']);
+    assert.deepEqual(parsed.paragraphs.map((p) => p.lines.zh), [[2, 4], [6, 6]]);
+  });
+});
+
 describe('paper parser: bad input', () => {
   it('returns an empty paper for empty text', () => {
     const empty = parsePaper('');
