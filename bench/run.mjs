@@ -1,0 +1,359 @@
+#!/usr/bin/env node
+// Carbon Lexicon benchmark: prints figures, never fails a test run.
+//
+//   npm run bench                      (builds dist/, then runs this)
+//   node bench/run.mjs [--runs 5] [--textlint-runs 3] [--sizes 100k,1m,10m]
+//                      [--no-textlint] [--json .cache/bench/results.json]
+//
+// 1. Generates deterministic drafts (bench/generate-corpus.mjs) and bench/prh.yml
+//    (bench/make-prh.mjs) from data/terms.json.
+// 2. Checks every planted deprecated rendering is reported at its exact offsets,
+//    in process and through the CLI (and through textlint + prh for comparison).
+// 3. Times whole processes (median of N): `node dist/cli.js lint --format json`,
+//    textlint + textlint-rule-prh on the same file, and the floor (bench/floor.mjs).
+// 4. In process: lint ms/MB, re-lint after a one-character edit (IncrementalLinter),
+//    activation (require of the bundled core + createEngine), hover (termAt), memory.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { makeRandom, writeCorpora } from './generate-corpus.mjs';
+import { writePrh } from './make-prh.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = join(ROOT, '.cache', 'bench');
+const require = createRequire(import.meta.url);
+
+const TARGETS = {
+  tenMbSeconds: 0.5,
+  tenMbVsTextlint: 40,
+  tenMbVsFloor: 2,
+  oneMbVsTextlint: 10,
+  incrementalMs: 5,
+  activationMs: 50,
+  linearity: 1.5, // ms/MB at the largest size at most this multiple of ms/MB at 1 MB
+};
+
+function parseArgs(argv) {
+  const args = { runs: 5, textlintRuns: 3, sizes: '100k,1m,10m', textlint: true, json: join(CACHE, 'results.json'), edits: 200 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--textlint-runs') args.textlintRuns = Number(argv[++i]);
+    else if (a === '--sizes') args.sizes = argv[++i];
+    else if (a === '--no-textlint') args.textlint = false;
+    else if (a === '--json') args.json = argv[++i];
+    else if (a === '--edits') args.edits = Number(argv[++i]);
+    else throw new Error(`unknown option ${a}`);
+  }
+  return args;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+const log = (...xs) => console.log(...xs);
+
+/** Runs a command `runs` times; returns median wall ms and the last run's output. */
+function timeProcess(command, args, runs, { maxBuffer = 1 << 30 } = {}) {
+  const times = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer });
+    times.push(performance.now() - t0);
+    if (last.error) throw last.error;
+  }
+  return { ms: median(times), times, result: last };
+}
+
+/** Bundles the pure core (engine, incremental linter, fixes) the way the extension bundle inlines it. */
+async function bundleCore() {
+  const outfile = join(CACHE, 'core.js');
+  const entries = [
+    "export { createEngine } from './src/core/engine';",
+    existsSync(join(ROOT, 'src/core/incremental.ts')) ? "export { IncrementalLinter } from './src/core/incremental';" : '',
+    existsSync(join(ROOT, 'src/core/fixes.ts')) ? "export { fixAll } from './src/core/fixes';" : '',
+  ];
+  await esbuild.build({
+    stdin: { contents: entries.join('\n'), resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-core-entry.ts' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true, // as packaged (esbuild --production)
+    loader: { '.json': 'json' },
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Compares reported [start, end) ranges with the planted ones. */
+function checkPlanted(manifest, ranges) {
+  const reported = new Set(ranges.map(([s, e]) => `${s}:${e}`));
+  const missed = manifest.planted.filter((p) => !reported.has(`${p.start}:${p.end}`));
+  const decoyHits = manifest.decoys.filter((d) => ranges.some(([s, e]) => s < d.end && e > d.start));
+  return { found: manifest.planted.length - missed.length, planted: manifest.planted.length, missed, decoyHits: decoyHits.length };
+}
+
+/** Finds finding-like objects in whatever JSON shape the CLI prints. */
+function collectFindings(json, out = []) {
+  if (Array.isArray(json)) json.forEach((x) => collectFindings(x, out));
+  else if (json && typeof json === 'object') {
+    if (typeof json.start === 'number' && typeof json.end === 'number' && (json.rule || json.ruleId)) out.push(json);
+    else Object.values(json).forEach((x) => collectFindings(x, out));
+  }
+  return out;
+}
+
+function textlintRanges(stdout) {
+  const results = JSON.parse(stdout);
+  const ranges = [];
+  for (const file of results) {
+    for (const m of file.messages) ranges.push(m.fix ? m.fix.range : m.range);
+  }
+  return ranges;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  mkdirSync(CACHE, { recursive: true });
+  const results = { date: new Date().toISOString(), node: process.version, args, sizes: {} };
+
+  const prh = writePrh({ terms: 'data/terms.json', out: 'bench/prh.yml' });
+  const manifests = writeCorpora({ sizes: args.sizes, out: '.cache/bench', seed: '20251128', terms: 'data/terms.json', paper: 'data/paper.json' });
+  const termBase = JSON.parse(readFileSync(join(ROOT, 'data/terms.json'), 'utf8'));
+  log(`Term base: ${termBase.concepts.length} concepts; prh rules: ${prh.rules}; plantable deprecated forms: ${manifests[0].plantableForms}`);
+  log(`Node ${process.version}; median of ${args.runs} runs (textlint: ${args.textlintRuns})\n`);
+
+  const coreFile = await bundleCore();
+  const core = require(coreFile);
+  const engine = core.createEngine();
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const haveCli = existsSync(cli);
+  if (!haveCli) log('dist/cli.js missing: run `npm run build` (whole-process figures for the CLI skipped)');
+  const textlintBin = join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
+
+  for (const manifest of manifests) {
+    const label = manifest.label;
+    const mb = manifest.bytes / 1048576;
+    const text = readFileSync(manifest.file, 'utf8');
+    const row = { bytes: manifest.bytes, planted: manifest.planted.length, decoys: manifest.decoys.length };
+    results.sizes[label] = row;
+
+    // In process: correctness and lint time.
+    const inProcessTimes = [];
+    let findings = [];
+    for (let i = 0; i < Math.max(3, args.runs); i++) {
+      const t0 = performance.now();
+      findings = engine.lint(text, 'markdown');
+      inProcessTimes.push(performance.now() - t0);
+    }
+    row.inProcessMs = median(inProcessTimes);
+    row.inProcessMsPerMB = row.inProcessMs / mb;
+    const deprecated = findings.filter((f) => f.rule === 'deprecated-term');
+    const check = checkPlanted(manifest, deprecated.map((f) => [f.start, f.end]));
+    const wrongFound = deprecated.filter((f) => f.found !== text.slice(f.start, f.end)).length;
+    row.inProcess = { found: check.found, planted: check.planted, decoyHits: check.decoyHits, findings: findings.length, deprecated: deprecated.length, wrongFound };
+    log(`[${label}] ${(manifest.bytes / 1024).toFixed(0)} KB: in process ${fmtMs(row.inProcessMs)} (${row.inProcessMsPerMB.toFixed(1)} ms/MB); ` +
+      `planted found ${check.found}/${check.planted}; decoys reported ${check.decoyHits}/${manifest.decoys.length}; ` +
+      `deprecated-term findings ${deprecated.length}, all findings ${findings.length}${wrongFound ? `; ${wrongFound} with found != text.slice` : ''}`);
+    for (const m of check.missed.slice(0, 5)) log(`    missed ${JSON.stringify(m)} context ${JSON.stringify(text.slice(m.start - 20, m.end + 20))}`);
+
+    // Whole process: our CLI.
+    if (haveCli) {
+      const ours = timeProcess('node', [cli, 'lint', '--format', 'json', manifest.file], args.runs);
+      row.cliMs = ours.ms;
+      let cliCheck = null;
+      try {
+        const ranges = collectFindings(JSON.parse(ours.result.stdout))
+          .filter((f) => (f.rule ?? f.ruleId) === 'deprecated-term')
+          .map((f) => [f.start, f.end]);
+        cliCheck = checkPlanted(manifest, ranges);
+      } catch (error) {
+        log(`    CLI output not JSON (exit ${ours.result.status}): ${String(ours.result.stdout).slice(0, 200)} ${String(ours.result.stderr).slice(0, 300)}`);
+      }
+      row.cli = cliCheck && { found: cliCheck.found, planted: cliCheck.planted, decoyHits: cliCheck.decoyHits, exit: ours.result.status };
+      log(`    CLI whole process ${fmtMs(ours.ms)} (runs ${ours.times.map((t) => t.toFixed(0)).join(', ')})` +
+        (cliCheck ? `; planted found ${cliCheck.found}/${cliCheck.planted}` : ''));
+    }
+
+    // Whole process: the floor.
+    const floor = timeProcess('node', [join(ROOT, 'bench/floor.mjs'), manifest.file], args.runs);
+    row.floorMs = floor.ms;
+    log(`    floor (read + visit each char) ${fmtMs(floor.ms)}`);
+
+    // Whole process: textlint + textlint-rule-prh.
+    if (args.textlint) {
+      const tl = timeProcess('node', [textlintBin, '--config', join(ROOT, 'bench/textlintrc.json'), '--format', 'json', manifest.file], args.textlintRuns);
+      row.textlintMs = tl.ms;
+      try {
+        const tlCheck = checkPlanted(manifest, textlintRanges(tl.result.stdout));
+        row.textlint = { found: tlCheck.found, planted: tlCheck.planted, decoyHits: tlCheck.decoyHits };
+        log(`    textlint + prh whole process ${fmtMs(tl.ms)} (runs ${tl.times.map((t) => t.toFixed(0)).join(', ')}); planted found ${tlCheck.found}/${tlCheck.planted}`);
+      } catch (error) {
+        log(`    textlint output not JSON (exit ${tl.result.status}): ${String(tl.result.stderr).slice(0, 300)}`);
+      }
+    }
+  }
+
+  // In process: one-character edits in the 1 MB draft.
+  const oneMb = manifests.find((m) => m.label.toLowerCase() === '1m') ?? manifests[0];
+  if (core.IncrementalLinter) {
+    const text = readFileSync(oneMb.file, 'utf8');
+    const linter = new core.IncrementalLinter(engine, { format: 'markdown' });
+    const t0 = performance.now();
+    linter.setText(text);
+    const setTextMs = performance.now() - t0;
+    const random = makeRandom(7);
+    const times = [];
+    let current = text;
+    let mismatches = 0;
+    for (let i = 0; i < args.edits; i++) {
+      // Type a character at a random place, or delete one: what a keystroke does.
+      const at = random.int(0, current.length - 1);
+      const insert = random.chance(0.6);
+      const newText = insert ? random.pick(['a', '碳', ' ', '\n', '，', 'x']) : '';
+      const end = insert ? at : at + 1;
+      const t1 = performance.now();
+      const incremental = linter.applyChange(at, end, newText);
+      times.push(performance.now() - t1);
+      current = current.slice(0, at) + newText + current.slice(end);
+      if (i % 50 === 0) {
+        const full = engine.lint(current, 'markdown');
+        if (JSON.stringify(full) !== JSON.stringify(incremental)) mismatches++;
+      }
+    }
+    results.incremental = { setTextMs, medianMs: median(times), p95Ms: percentile(times, 95), maxMs: Math.max(...times), edits: times.length, mismatches };
+    log(`\nIncremental (1 MB): setText ${fmtMs(setTextMs)}; one-character edit median ${fmtMs(results.incremental.medianMs)}, ` +
+      `p95 ${fmtMs(results.incremental.p95Ms)}, max ${fmtMs(results.incremental.maxMs)} over ${times.length} edits; ` +
+      `${mismatches} mismatches with full lint (checked every 50th)`);
+  } else {
+    log('\nIncrementalLinter not in the core yet: incremental figure skipped');
+  }
+
+  // Hover: termAt at random offsets of the 1 MB draft.
+  {
+    const text = readFileSync(oneMb.file, 'utf8');
+    const random = makeRandom(11);
+    const times = [];
+    let hits = 0;
+    for (let i = 0; i < 500; i++) {
+      const offset = random.int(0, text.length - 1);
+      const t0 = performance.now();
+      const match = engine.termAt(text, offset, 'markdown');
+      times.push(performance.now() - t0);
+      if (match) hits++;
+    }
+    // Offsets on planted terms: the hover must find them.
+    const planted = oneMb.planted.slice(0, 100);
+    const plantedHits = planted.filter((p) => {
+      const m = engine.termAt(text, p.start, 'markdown');
+      return m && m.start === p.start && m.end === p.end;
+    }).length;
+    results.hover = { medianMs: median(times), p95Ms: percentile(times, 95), hits, plantedHits, plantedTried: planted.length };
+    log(`Hover termAt (1 MB): median ${fmtMs(results.hover.medianMs)}, p95 ${fmtMs(results.hover.p95Ms)}; ` +
+      `hits ${hits}/500 random offsets; ${plantedHits}/${planted.length} planted terms found at their offsets`);
+  }
+
+  // Activation: fresh processes.
+  {
+    const runs = [];
+    for (let i = 0; i < Math.max(5, args.runs); i++) {
+      const r = spawnSync('node', [join(ROOT, 'bench/activation.cjs'), coreFile], { encoding: 'utf8' });
+      runs.push(JSON.parse(r.stdout));
+    }
+    results.activation = {
+      requireMs: median(runs.map((r) => r.requireMs)),
+      createEngineMs: median(runs.map((r) => r.createEngineMs)),
+      firstLintMs: median(runs.map((r) => r.firstLintMs)),
+      totalMs: median(runs.map((r) => r.totalMs)),
+      bundleKB: readFileSync(coreFile).length / 1024,
+    };
+    log(`Activation: require bundled core ${fmtMs(results.activation.requireMs)} (${results.activation.bundleKB.toFixed(0)} KB minified) + ` +
+      `createEngine ${fmtMs(results.activation.createEngineMs)} + first lint ${fmtMs(results.activation.firstLintMs)} = ${fmtMs(results.activation.totalMs)}`);
+  }
+
+  // Memory after linting the largest draft.
+  {
+    const largest = manifests[manifests.length - 1];
+    const r = spawnSync('node', ['--expose-gc', join(ROOT, 'bench/memory.cjs'), coreFile, largest.file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    try {
+      results.memory = { label: largest.label, ...JSON.parse(r.stdout) };
+      log(`Memory after linting ${largest.label}: RSS ${results.memory.rssMB} MB, heapUsed ${results.memory.heapUsedMB} MB ` +
+        `(${results.memory.heapUsedAfterGcMB} MB after GC; the text alone is ${results.memory.textMB} MB as UTF-16)`);
+    } catch {
+      log(`Memory run failed: ${r.stderr.slice(0, 300)}`);
+    }
+  }
+
+  printSummary(results);
+  writeFileSync(args.json, JSON.stringify(results, null, 2));
+  log(`\nRaw figures: ${args.json}`);
+}
+
+function printSummary(results) {
+  const rows = [];
+  const add = (what, value, target, ok) => rows.push([what, value, target, ok === undefined ? '' : verdict(ok)]);
+  const sizes = results.sizes;
+  const labels = Object.keys(sizes);
+  for (const label of labels) {
+    const r = sizes[label];
+    const mb = r.bytes / 1048576;
+    const ip = r.inProcess;
+    add(`${label}: planted found (in process / CLI / textlint)`,
+      `${ip.found}/${ip.planted} / ${r.cli ? `${r.cli.found}/${r.cli.planted}` : '-'} / ${r.textlint ? `${r.textlint.found}/${r.textlint.planted}` : '-'}`,
+      'all', ip.found === ip.planted && (!r.cli || r.cli.found === r.cli.planted));
+    add(`${label}: decoys reported (code, URLs)`, `${ip.decoyHits}/${r.decoys}`, '0', ip.decoyHits === 0);
+    add(`${label}: CLI whole process`, r.cliMs !== undefined ? `${fmtMs(r.cliMs)} (${(r.cliMs / mb).toFixed(0)} ms/MB)` : '-', '', undefined);
+    add(`${label}: textlint + prh whole process`, r.textlintMs !== undefined ? fmtMs(r.textlintMs) : '-', '', undefined);
+    add(`${label}: floor whole process`, fmtMs(r.floorMs), '', undefined);
+    add(`${label}: in-process lint`, `${fmtMs(r.inProcessMs)} (${r.inProcessMsPerMB.toFixed(1)} ms/MB)`, '', undefined);
+    const vsTextlint = r.cliMs && r.textlintMs ? r.textlintMs / r.cliMs : undefined;
+    const vsFloor = r.cliMs ? r.cliMs / r.floorMs : undefined;
+    if (label.toLowerCase() === '10m') {
+      add('10m: whole process under 0.5 s', r.cliMs !== undefined ? fmtMs(r.cliMs) : '-', '< 0.5 s', r.cliMs !== undefined ? r.cliMs < TARGETS.tenMbSeconds * 1000 : false);
+      add('10m: faster than textlint + prh', vsTextlint ? `${vsTextlint.toFixed(1)}×` : '-', '≥ 40×', vsTextlint ? vsTextlint >= TARGETS.tenMbVsTextlint : undefined);
+      add('10m: relative to the floor', vsFloor ? `${vsFloor.toFixed(2)}×` : '-', '≤ 2×', vsFloor ? vsFloor <= TARGETS.tenMbVsFloor : false);
+    } else if (label.toLowerCase() === '1m') {
+      add('1m: faster than textlint + prh', vsTextlint ? `${vsTextlint.toFixed(1)}×` : '-', '≥ 10×', vsTextlint ? vsTextlint >= TARGETS.oneMbVsTextlint : undefined);
+      add('1m: relative to the floor', vsFloor ? `${vsFloor.toFixed(2)}×` : '-', '', undefined);
+    } else {
+      add(`${label}: faster than textlint + prh`, vsTextlint ? `${vsTextlint.toFixed(1)}×` : '-', '', undefined);
+    }
+  }
+  const oneMb = sizes['1m'];
+  const largestLabel = labels[labels.length - 1];
+  if (oneMb && largestLabel !== '1m') {
+    const ratio = sizes[largestLabel].inProcessMsPerMB / oneMb.inProcessMsPerMB;
+    add(`linear cost: in-process ms/MB ${largestLabel} vs 1m`, `${ratio.toFixed(2)}× (${labels.map((l) => `${l} ${sizes[l].inProcessMsPerMB.toFixed(1)}`).join(', ')} ms/MB)`, `≤ ${TARGETS.linearity}×`, ratio <= TARGETS.linearity);
+  }
+  if (results.incremental) {
+    add('re-lint after a one-character edit, 1 MB (median / p95)', `${fmtMs(results.incremental.medianMs)} / ${fmtMs(results.incremental.p95Ms)}`, '< 5 ms', results.incremental.p95Ms < TARGETS.incrementalMs);
+    add('incremental == full lint (sampled)', `${results.incremental.mismatches} mismatches`, '0', results.incremental.mismatches === 0);
+  } else add('re-lint after a one-character edit, 1 MB', 'not built', '< 5 ms', false);
+  add('activation (require core + createEngine + first lint)', fmtMs(results.activation.totalMs), '< 50 ms', results.activation.totalMs < TARGETS.activationMs);
+  add('hover termAt, 1 MB (median / p95)', `${fmtMs(results.hover.medianMs)} / ${fmtMs(results.hover.p95Ms)}`, '', undefined);
+  if (results.memory) add(`memory after linting ${results.memory.label} (RSS / heapUsed)`, `${results.memory.rssMB} MB / ${results.memory.heapUsedMB} MB`, '', undefined);
+
+  log('\n| figure | value | target | |\n|---|---|---|---|');
+  for (const r of rows) log(`| ${r[0]} | ${r[1]} | ${r[2]} | ${r[3]} |`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
