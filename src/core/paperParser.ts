@@ -219,12 +219,14 @@ function paragraphize(
 // ------------------------------------------------------------ joining text
 
 function joinChinese(lines: string[]): string {
-  let text = '';
-  for (const line of lines) {
+  let previous = '';
+  const pieces = lines.map((line) => {
     // Only a Latin word wrapped against another Latin word needs a space back.
-    text += /[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(line) ? ` ${line}` : line;
-  }
-  return text;
+    const piece = /[A-Za-z]$/.test(previous) && /^[A-Za-z]/.test(line) ? ` ${line}` : line;
+    previous = line;
+    return piece;
+  });
+  return pieces.join('');
 }
 
 /** Whole-word, case-insensitive occurrence counts of in-line words, the evidence for hyphen decisions. */
@@ -263,29 +265,29 @@ export function decideHyphen(head: string, tail: string, evidence: Map<string, n
 
 /** Joins wrapped English lines with single spaces, resolving line-end hyphens; NBSP (a PDF artefact after run-in leads) becomes a space. */
 function joinEnglish(lines: string[], evidence: Map<string, number>): string {
-  let text = '';
+  // Pieces are collected and joined once, so long paragraphs stay linear.
+  const pieces: string[] = [];
   let previous = '';
   for (const raw of lines) {
-    const line = raw.replace(/\u00a0/g, ' ').trim();
-    if (text === '') {
-      text = line;
-    } else {
-      // Only the previous line's last word matters; look at a short tail so a huge line stays linear.
+    let line = raw.replace(/\u00a0/g, ' ').trim();
+    if (pieces.length > 0) {
+      // Only the previous line's last word matters; a short tail keeps a huge line cheap.
       const broken = /(?:^|[^A-Za-z])([A-Za-z]+)-$/.exec(previous.slice(-200));
       const next = /^[A-Za-z]+/.exec(line);
       if (broken && next) {
-        text = decideHyphen(broken[1], next[0], evidence) === 'keep' ? text + line : text.slice(0, -1) + line;
+        if (decideHyphen(broken[1], next[0], evidence) === 'join') {
+          pieces[pieces.length - 1] = pieces[pieces.length - 1].slice(0, -1);
+        }
       } else if (/[A-Za-z0-9]-$/.test(previous) && /^[A-Za-z0-9]/.test(line)) {
-        text += line; // "mid-" + "2030": a hyphen before a number is never a syllable break
-      } else if (previous.endsWith('—')) {
-        text += line;
-      } else {
-        text += ` ${line}`;
+        // "mid-" + "2030": a hyphen before a number is never a syllable break.
+      } else if (!previous.endsWith('—')) {
+        line = ` ${line}`;
       }
     }
-    previous = line;
+    pieces.push(line);
+    previous = line.trimStart();
   }
-  return text;
+  return pieces.join('');
 }
 
 // --------------------------------------------------------------- alignment
@@ -319,52 +321,58 @@ interface AlignmentBead {
  * occurs on only one side (years are written alike in both languages).
  */
 function alignSection(zh: string[], en: string[], expectedRatio: number): AlignmentBead[] {
-  const lengthCost = (zhText: string, enTexts: string[]): number => {
-    const enLength = enTexts.reduce((sum, t) => sum + t.length, 0);
-    const deviation = Math.log(enLength / (zhText.length * expectedRatio));
-    return deviation * deviation * 4 + multisetDifference(yearsIn(zhText), yearsIn(enTexts.join(' '))) * 2;
+  const zhYears = zh.map(yearsIn);
+  const enYears = en.map(yearsIn);
+  /** Cost of pairing zh[i] with en[j .. j + count). */
+  const beadCost = (i: number, j: number, count: 1 | 2): number => {
+    const enLength = en[j].length + (count === 2 ? en[j + 1].length : 0);
+    const deviation = Math.log(Math.max(enLength, 1) / (Math.max(zh[i].length, 1) * expectedRatio));
+    const years = count === 2 ? enYears[j].concat(enYears[j + 1]) : enYears[j];
+    const yearCost = zhYears[i].length + years.length === 0 ? 0 : multisetDifference(zhYears[i], years) * 2;
+    return deviation * deviation * 4 + yearCost;
   };
   const ONE_TO_TWO = 1;
   const UNMATCHED = 6;
   const m = zh.length;
   const n = en.length;
-  const cost: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
-  const back: Array<Array<[number, number] | null>> = Array.from({ length: m + 1 }, () =>
-    new Array<[number, number] | null>(n + 1).fill(null),
-  );
-  cost[0][0] = 0;
+  const width = n + 1;
+  // Flat typed arrays: a long malformed input must not drown in per-cell allocations.
+  const cost = new Float64Array((m + 1) * width).fill(Infinity);
+  const back = new Uint8Array((m + 1) * width); // step code: zh count * 4 + en count
+  cost[0] = 0;
+  const relax = (from: number, di: number, dj: number, step: number): void => {
+    const to = from + di * width + dj;
+    if (cost[from] + step < cost[to]) {
+      cost[to] = cost[from] + step;
+      back[to] = di * 4 + dj;
+    }
+  };
   for (let i = 0; i <= m; i++) {
     for (let j = 0; j <= n; j++) {
-      const here = cost[i][j];
-      if (here === Infinity) continue;
-      const relax = (di: number, dj: number, step: number): void => {
-        if (i + di > m || j + dj > n) return;
-        if (here + step < cost[i + di][j + dj]) {
-          cost[i + di][j + dj] = here + step;
-          back[i + di][j + dj] = [di, dj];
-        }
-      };
-      if (i < m && j < n) relax(1, 1, lengthCost(zh[i], [en[j]]));
-      if (i < m && j + 1 < n) relax(1, 2, lengthCost(zh[i], [en[j], en[j + 1]]) + ONE_TO_TWO);
-      if (i < m) relax(1, 0, UNMATCHED);
-      if (j < n) relax(0, 1, UNMATCHED);
+      const here = i * width + j;
+      if (cost[here] === Infinity) continue;
+      if (i < m && j < n) relax(here, 1, 1, beadCost(i, j, 1));
+      if (i < m && j + 1 < n) relax(here, 1, 2, beadCost(i, j, 2) + ONE_TO_TWO);
+      if (i < m) relax(here, 1, 0, UNMATCHED);
+      if (j < n) relax(here, 0, 1, UNMATCHED);
     }
   }
   const beads: AlignmentBead[] = [];
   let i = m;
   let j = n;
   while (i > 0 || j > 0) {
-    const step = back[i][j];
-    if (!step) throw new Error(`paper: alignment failed at zh ${i}, en ${j}`);
-    const [di, dj] = step;
-    beads.unshift({
+    const step = back[i * width + j];
+    if (step === 0) throw new Error(`paper: alignment failed at zh ${i}, en ${j}`);
+    const di = step >> 2;
+    const dj = step & 3;
+    beads.push({
       zh: di === 1 ? i - 1 : null,
       en: Array.from({ length: dj }, (_, k) => j - dj + k),
     });
     i -= di;
     j -= dj;
   }
-  return beads;
+  return beads.reverse();
 }
 
 // ------------------------------------------------------------------- parse
