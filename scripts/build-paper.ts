@@ -1,6 +1,7 @@
 // Rebuilds data/paper.json from data/source/white-paper-excerpt.txt.
 // Run with `npm run build:paper`; the output is deterministic, so a clean
-// rebuild leaves git with nothing to commit.
+// rebuild leaves git with nothing to commit. `--table` also prints the
+// zh/en alignment, one row per paragraph, for reading every pair by eye.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parsePaper, PAPER_SOURCE } from '../src/core/paperParser';
@@ -14,3 +15,13 @@ fs.writeFileSync(target, `${JSON.stringify(paper, null, 2)}\n`, 'utf8');
 console.log(
   `wrote ${path.relative(root, target)}: ${paper.sections.length} sections, ${paper.paragraphs.length} paragraphs`,
 );
+
+if (process.argv.includes('--table')) {
+  const ends = (text: string): string => (text.length <= 60 ? text : `${text.slice(0, 28)} … ${text.slice(-28)}`);
+  for (const p of paper.paragraphs) {
+    const zhLines = p.lines.zh ? p.lines.zh.join('-') : '—';
+    console.log(`\n${p.id}  zh ${zhLines}  en ${p.lines.en.map((r) => r.join('-')).join(', ')}`);
+    console.log(`  zh: ${p.zh === null ? '(none)' : ends(p.zh)}`);
+    for (const en of p.en) console.log(`  en: ${ends(en)}`);
+  }
+}
