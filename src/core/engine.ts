@@ -1,0 +1,62 @@
+// One engine per term base: the matcher plus the lint entry points the front
+// ends call. It remembers the matches of the last text it saw, so a hover or
+// code action right after a lint of the same text costs no rescan.
+
+import type { Concept, DocumentFormat, Finding, LintConfig, TermBase } from './types';
+import { TermMatch, TermMatcher } from './matcher';
+import { lint } from './lint';
+import { bundledTermBase } from './data';
+
+export interface Engine {
+  matcher: TermMatcher;
+  base: TermBase;
+  lint(text: string, format: DocumentFormat, config?: LintConfig): Finding[];
+  /** The term occurrence covering `offset` (start <= offset < end; also offset === end), if any. */
+  termAt(text: string, offset: number, format?: DocumentFormat): TermMatch | undefined;
+  /** All term occurrences (cached for the last text). */
+  matches(text: string, format?: DocumentFormat): TermMatch[];
+  concept(id: string): Concept | undefined;
+}
+
+export function createEngine(base: TermBase = bundledTermBase): Engine {
+  const matcher = new TermMatcher(base.concepts ?? []);
+  let lastText: string | undefined;
+  let lastFormat: DocumentFormat | undefined;
+  let lastMatches: TermMatch[] = [];
+
+  const matches = (text: string, format: DocumentFormat = 'plaintext'): TermMatch[] => {
+    if (text !== lastText || format !== lastFormat) {
+      lastMatches = matcher.findAll(text, format);
+      lastText = text;
+      lastFormat = format;
+    }
+    return lastMatches;
+  };
+
+  return {
+    matcher,
+    base,
+    lint(text, format, config) {
+      return lint(text, { matcher, format, config, matches: matches(text, format) });
+    },
+    termAt(text, offset, format = 'plaintext') {
+      const list = matches(text, format);
+      // Binary search for the last match starting at or before offset.
+      let lo = 0;
+      let hi = list.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].start <= offset) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found < 0) return undefined;
+      const m = list[found];
+      return offset <= m.end ? m : undefined;
+    },
+    matches,
+    concept: (id) => matcher.concept(id),
+  };
+}

@@ -1,0 +1,454 @@
+// Finds every form of every concept, both languages, in one pass over the text.
+//
+// Design (speed is a requirement: 10 MB in well under half a second):
+// - Each UTF-16 code unit is folded (case, width, quotes, hyphens; see
+//   normalize.ts) and mapped to a small alphabet class through one Int32Array
+//   lookup. Code units that occur in no pattern are class 0 and send the
+//   automaton back to its root.
+// - All patterns live in one Aho-Corasick automaton whose failure links are
+//   resolved in advance into a full DFA: a flat Int32Array of rows, one per
+//   state, one column per class. A transition is one array read. Column 0 of
+//   each row (class 0 never reaches the table) holds the state's number.
+// - The scan loop handles whitespace itself: a run of whitespace is fed as one
+//   space, only while a match is in progress; a single line break between two
+//   CJK characters is dropped; a blank line ends any match. Source offsets of
+//   the fed characters go into a small ring buffer so a match maps back to
+//   exact source offsets without a normalised copy of the text.
+// - Word boundaries (English) and case (caseSensitive forms) are checked only
+//   on candidate matches. Candidates are resolved leftmost-longest,
+//   non-overlapping, as soon as no longer or earlier match can still appear.
+
+import type { Concept, DocumentFormat, FormStatus, TermForm } from './types';
+import { FOLD_BREAK, FOLD_SPACE, cjkTableOf, foldTable, normalizeTerm, wordTableOf } from './normalize';
+import { SEGMENT_JOIN, Segments, scanMarkdown } from './markdown';
+
+export interface TermMatch {
+  /** Source offsets (a wrapped term spans the line break). */
+  start: number;
+  end: number;
+  /** text.slice(start, end) */
+  found: string;
+  concept: Concept;
+  /** For canonical matches: { text: concept.en | concept.zh, lang }. */
+  form: TermForm;
+  status: FormStatus;
+}
+
+interface PatternEntry {
+  concept: Concept;
+  form: TermForm;
+  status: FormStatus;
+  /** Normalised without case folding, for caseSensitive forms; null otherwise. */
+  exact: string | null;
+}
+
+const STATUS_RANK: Record<FormStatus, number> = { canonical: 0, admitted: 1, deprecated: 2 };
+
+/** Candidate buffer, reused across scans (typed arrays, grown on demand). */
+class Candidates {
+  startK = new Int32Array(64);
+  endK = new Int32Array(64);
+  startSrc = new Int32Array(64);
+  endSrc = new Int32Array(64);
+  pattern = new Int32Array(64);
+  entry = new Int32Array(64);
+  n = 0;
+  lastEndK = 0;
+
+  push(startK: number, endK: number, startSrc: number, endSrc: number, pattern: number, entry: number): void {
+    if (this.n === this.startK.length) this.grow();
+    const j = this.n++;
+    this.startK[j] = startK;
+    this.endK[j] = endK;
+    this.startSrc[j] = startSrc;
+    this.endSrc[j] = endSrc;
+    this.pattern[j] = pattern;
+    this.entry[j] = entry;
+  }
+
+  private grow(): void {
+    const size = this.startK.length * 2;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.startK = grow(this.startK);
+    this.endK = grow(this.endK);
+    this.startSrc = grow(this.startSrc);
+    this.endSrc = grow(this.endSrc);
+    this.pattern = grow(this.pattern);
+    this.entry = grow(this.entry);
+  }
+}
+
+export class TermMatcher {
+  readonly concepts: Concept[];
+  private readonly byId = new Map<string, Concept>();
+
+  /** Normalised pattern keys and, per pattern, the concept forms they stand for (best status first). */
+  private readonly keys: string[] = [];
+  private readonly entries: PatternEntry[][] = [];
+  private readonly patLen: Int32Array;
+  private readonly patWordStart: Uint8Array;
+  private readonly patWordEnd: Uint8Array;
+
+  private readonly classOf: Int32Array;
+  private readonly width: number;
+  private readonly spaceClass: number;
+  private readonly trans: Int32Array;
+  private readonly depth: Int32Array;
+  private readonly outStart: Int32Array;
+  private readonly outLen: Int32Array;
+  private readonly outPat: Int32Array;
+
+  private readonly mask: number;
+  private readonly ringSrc: Int32Array;
+  private readonly ringChar: Uint16Array;
+  private readonly cands = new Candidates();
+
+  private readonly word = wordTableOf();
+  private readonly cjk = cjkTableOf();
+  private readonly exactFold = foldTable(false);
+
+  constructor(concepts: Concept[]) {
+    this.concepts = concepts;
+    for (const c of concepts) if (!this.byId.has(c.id)) this.byId.set(c.id, c);
+
+    // 1. Patterns: one per distinct normalised form.
+    const index = new Map<string, number>();
+    const add = (concept: Concept, form: TermForm, status: FormStatus) => {
+      if (typeof form.text !== 'string') return;
+      const key = normalizeTerm(form.text);
+      if (key === '') return;
+      let p = index.get(key);
+      if (p === undefined) {
+        p = this.keys.length;
+        index.set(key, p);
+        this.keys.push(key);
+        this.entries.push([]);
+      }
+      const list = this.entries[p];
+      const same = list.findIndex((e) => e.concept === concept && !!e.form.caseSensitive === !!form.caseSensitive);
+      const entry: PatternEntry = {
+        concept,
+        form,
+        status,
+        exact: form.caseSensitive ? normalizeTerm(form.text, false) : null,
+      };
+      if (same >= 0) {
+        if (STATUS_RANK[status] < STATUS_RANK[list[same].status]) list[same] = entry;
+        return;
+      }
+      list.push(entry);
+    };
+    for (const concept of concepts) {
+      if (typeof concept.zh === 'string') add(concept, { text: concept.zh, lang: 'zh' }, 'canonical');
+      if (typeof concept.en === 'string') add(concept, { text: concept.en, lang: 'en' }, 'canonical');
+      for (const f of concept.accepted ?? []) add(concept, f, 'admitted');
+      for (const f of concept.deprecated ?? []) add(concept, f, 'deprecated');
+    }
+    for (const list of this.entries) {
+      // Case-sensitive entries are more specific: try them first within a status.
+      list.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.exact ? 0 : 1) - (b.exact ? 0 : 1));
+    }
+
+    const nPat = this.keys.length;
+    this.patLen = new Int32Array(nPat);
+    this.patWordStart = new Uint8Array(nPat);
+    this.patWordEnd = new Uint8Array(nPat);
+
+    // 2. Alphabet: one class per folded code unit used by some pattern.
+    const fold = foldTable(true);
+    const classMap = new Int32Array(65536);
+    let nClasses = 1;
+    let maxLen = 1;
+    for (let p = 0; p < nPat; p++) {
+      const key = this.keys[p];
+      this.patLen[p] = key.length;
+      if (key.length > maxLen) maxLen = key.length;
+      this.patWordStart[p] = this.word[key.charCodeAt(0)];
+      this.patWordEnd[p] = this.word[key.charCodeAt(key.length - 1)];
+      for (let i = 0; i < key.length; i++) {
+        const ch = key.charCodeAt(i);
+        if (classMap[ch] === 0) classMap[ch] = nClasses++;
+      }
+    }
+    this.width = nClasses;
+    this.spaceClass = classMap[0x20];
+    this.classOf = new Int32Array(65536);
+    for (let c = 0; c < 65536; c++) {
+      const f = fold[c];
+      this.classOf[c] = f < 0 ? f : classMap[f];
+    }
+
+    // 3. Trie.
+    const children: Array<Map<number, number>> = [new Map()];
+    const ownPattern: number[] = [-1];
+    const depthList: number[] = [0];
+    for (let p = 0; p < nPat; p++) {
+      const key = this.keys[p];
+      let node = 0;
+      for (let i = 0; i < key.length; i++) {
+        const cl = classMap[key.charCodeAt(i)];
+        let next = children[node].get(cl);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          ownPattern.push(-1);
+          depthList.push(depthList[node] + 1);
+          children[node].set(cl, next);
+        }
+        node = next;
+      }
+      ownPattern[node] = p;
+    }
+
+    // 4. Full DFA by breadth-first resolution of failure links.
+    const nStates = children.length;
+    const W = this.width;
+    const trans = new Int32Array(nStates * W);
+    const fail = new Int32Array(nStates);
+    const outputs: number[][] = new Array(nStates);
+    const queue = new Int32Array(nStates);
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = 0;
+    while (head < tail) {
+      const u = queue[head++];
+      const row = u * W;
+      if (u !== 0) trans.copyWithin(row, fail[u] * W, fail[u] * W + W);
+      trans[row] = u;
+      const own = ownPattern[u];
+      const inherited = u === 0 ? [] : outputs[fail[u]];
+      outputs[u] = own >= 0 ? [own, ...inherited] : inherited;
+      for (const [cl, v] of children[u]) {
+        fail[v] = u === 0 ? 0 : trans[fail[u] * W + cl] / W;
+        trans[row + cl] = v * W;
+        queue[tail++] = v;
+      }
+    }
+    this.trans = trans;
+    this.depth = Int32Array.from(depthList);
+    this.outStart = new Int32Array(nStates);
+    this.outLen = new Int32Array(nStates);
+    let total = 0;
+    for (let s = 0; s < nStates; s++) total += outputs[s].length;
+    this.outPat = new Int32Array(total);
+    let o = 0;
+    for (let s = 0; s < nStates; s++) {
+      this.outStart[s] = o;
+      this.outLen[s] = outputs[s].length;
+      for (const p of outputs[s]) this.outPat[o++] = p;
+    }
+
+    let ring = 16;
+    while (ring <= maxLen + 1) ring *= 2;
+    this.mask = ring - 1;
+    this.ringSrc = new Int32Array(ring);
+    this.ringChar = new Uint16Array(ring);
+  }
+
+  concept(id: string): Concept | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Number of automaton states and alphabet classes (for benchmarks and diagnostics). */
+  get stats(): { patterns: number; states: number; classes: number; tableBytes: number } {
+    return {
+      patterns: this.keys.length,
+      states: this.depth.length,
+      classes: this.width,
+      tableBytes: this.trans.byteLength,
+    };
+  }
+
+  /**
+   * All term occurrences in [fromOffset, toOffset), leftmost-longest and
+   * non-overlapping, in document order. For Markdown, code, URLs, comments and
+   * front matter are skipped; a range must start at a line start outside any
+   * code block (incremental callers pass whole paragraphs).
+   */
+  findAll(text: string, format: DocumentFormat = 'plaintext', fromOffset = 0, toOffset = text.length): TermMatch[] {
+    const from = Math.max(0, Math.min(fromOffset, text.length));
+    const to = Math.max(from, Math.min(toOffset, text.length));
+    const segments: Segments =
+      format === 'markdown' ? scanMarkdown(text, from, to) : { data: Int32Array.of(from, to, 0), count: 1 };
+    return this.findInSegments(text, segments);
+  }
+
+  /** Matches within precomputed checkable segments (see markdown.ts). */
+  findInSegments(text: string, segments: Segments): TermMatch[] {
+    const out: TermMatch[] = [];
+    const seg = segments.data;
+    const segCount = segments.count;
+    const trans = this.trans;
+    const classOf = this.classOf;
+    const depth = this.depth;
+    const outLen = this.outLen;
+    const cjk = this.cjk;
+    const spaceClass = this.spaceClass;
+    const ringSrc = this.ringSrc;
+    const ringChar = this.ringChar;
+    const mask = this.mask;
+    const cands = this.cands;
+    cands.n = 0;
+    cands.lastEndK = 0;
+
+    let s = 0; // row offset of the current state
+    let k = 0; // normalised characters fed so far
+    let pendingWs = false;
+    let wsStart = 0;
+    let wsBreaks = 0;
+    let prevCjk = false;
+    let prevEnd = 0;
+
+    for (let g = 0; g < segCount; g++) {
+      const from = seg[3 * g];
+      const to = seg[3 * g + 1];
+      if (s !== 0) {
+        if ((seg[3 * g + 2] & SEGMENT_JOIN) !== 0) {
+          if (!pendingWs) {
+            pendingWs = true;
+            wsStart = prevEnd;
+            wsBreaks = 0;
+          }
+          wsBreaks++;
+        } else {
+          s = 0;
+          pendingWs = false;
+          if (cands.n !== 0) this.resolve(k, text, out);
+        }
+      }
+      prevEnd = to;
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        const cl = classOf[c];
+        if (cl > 0) {
+          if (pendingWs) {
+            pendingWs = false;
+            if (wsBreaks >= 2) {
+              s = 0;
+              if (cands.n !== 0) this.resolve(k, text, out);
+            } else if (!(wsBreaks === 1 && prevCjk && cjk[c] === 1)) {
+              const r = k & mask;
+              ringSrc[r] = wsStart;
+              ringChar[r] = 0x20;
+              k++;
+              s = spaceClass === 0 ? 0 : trans[s + spaceClass];
+              if (cands.n !== 0) this.resolve(k - depth[trans[s]], text, out);
+            }
+          }
+          const r = k & mask;
+          ringSrc[r] = i;
+          ringChar[r] = c;
+          k++;
+          s = trans[s + cl];
+          const st = trans[s];
+          if (outLen[st] !== 0) this.emit(st, k, i + 1, text);
+          if (cands.n !== 0) this.resolve(k - depth[st], text, out);
+          prevCjk = cjk[c] === 1;
+        } else if (cl === 0) {
+          if (s !== 0) {
+            s = 0;
+            pendingWs = false;
+            if (cands.n !== 0) this.resolve(k, text, out);
+          }
+        } else if (s !== 0) {
+          if (cl === FOLD_SPACE) {
+            if (!pendingWs) {
+              pendingWs = true;
+              wsStart = i;
+              wsBreaks = 0;
+            }
+          } else if (cl === FOLD_BREAK) {
+            // \r\n counts once.
+            if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
+            if (!pendingWs) {
+              pendingWs = true;
+              wsStart = i;
+              wsBreaks = 0;
+            }
+            if (++wsBreaks >= 2) {
+              s = 0;
+              pendingWs = false;
+              if (cands.n !== 0) this.resolve(k, text, out);
+            }
+          }
+          // FOLD_IGNORE: dropped.
+        }
+      }
+    }
+    if (cands.n !== 0) this.resolve(Number.MAX_SAFE_INTEGER, text, out);
+    return out;
+  }
+
+  /** Record the verified candidates ending at state `st` (k chars fed, source end `endSrc`). */
+  private emit(st: number, k: number, endSrc: number, text: string): void {
+    const cands = this.cands;
+    const word = this.word;
+    const o0 = this.outStart[st];
+    const o1 = o0 + this.outLen[st];
+    for (let o = o0; o < o1; o++) {
+      const p = this.outPat[o];
+      const startK = k - this.patLen[p];
+      if (startK < cands.lastEndK) continue;
+      const startSrc = this.ringSrc[startK & this.mask];
+      if (this.patWordStart[p] === 1 && startSrc > 0 && word[text.charCodeAt(startSrc - 1)] === 1) continue;
+      if (this.patWordEnd[p] === 1 && endSrc < text.length && word[text.charCodeAt(endSrc)] === 1) continue;
+      const entry = this.pickEntry(p, startK);
+      if (entry < 0) continue;
+      cands.push(startK, k, startSrc, endSrc, p, entry);
+    }
+  }
+
+  /** Index of the best entry of pattern p whose case requirement the text meets, or -1. */
+  private pickEntry(p: number, startK: number): number {
+    const list = this.entries[p];
+    for (let e = 0; e < list.length; e++) {
+      const exact = list[e].exact;
+      if (exact === null) return e;
+      let ok = true;
+      for (let j = 0; j < exact.length; j++) {
+        const ch = this.ringChar[(startK + j) & this.mask];
+        const f = ch === 0x20 ? 0x20 : this.exactFold[ch];
+        if (f !== exact.charCodeAt(j)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return e;
+    }
+    return -1;
+  }
+
+  /** Commit candidates that no later match can beat (start before `frontier`). */
+  private resolve(frontier: number, text: string, out: TermMatch[]): void {
+    const c = this.cands;
+    while (c.n > 0) {
+      let b = 0;
+      for (let j = 1; j < c.n; j++) {
+        if (c.startK[j] < c.startK[b] || (c.startK[j] === c.startK[b] && c.endK[j] > c.endK[b])) b = j;
+      }
+      if (c.startK[b] >= frontier) return;
+      const entry = this.entries[c.pattern[b]][c.entry[b]];
+      const start = c.startSrc[b];
+      const end = c.endSrc[b];
+      out.push({ start, end, found: text.slice(start, end), concept: entry.concept, form: entry.form, status: entry.status });
+      const lastEndK = (c.lastEndK = c.endK[b]);
+      let w = 0;
+      for (let j = 0; j < c.n; j++) {
+        if (c.startK[j] >= lastEndK) {
+          c.startK[w] = c.startK[j];
+          c.endK[w] = c.endK[j];
+          c.startSrc[w] = c.startSrc[j];
+          c.endSrc[w] = c.endSrc[j];
+          c.pattern[w] = c.pattern[j];
+          c.entry[w] = c.entry[j];
+          w++;
+        }
+      }
+      c.n = w;
+    }
+  }
+}

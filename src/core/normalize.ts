@@ -1,0 +1,182 @@
+// Character folding used by the matcher (and by anything that must compare
+// terms the way the matcher does). Folding is a pure per-code-unit table so the
+// matcher can fold while it scans, without building a normalised copy of the
+// text; the few context-dependent rules (runs of whitespace, line breaks
+// between Chinese characters, blank lines) live in the scan loops.
+//
+// What folds together:
+// - case (English, via String#toLowerCase of single code units), unless a form
+//   is caseSensitive;
+// - full-width ASCII (U+FF01-FF5E) and the ideographic space (U+3000) with
+//   their half-width forms;
+// - curly, low and reversed quotes and apostrophes, primes and U+02BC with the
+//   straight ' and ";
+// - hyphen variants (U+2010, U+2011, U+2012, U+2013, U+2212, U+FE63, U+FF0D)
+//   with "-"; the soft hyphen U+00AD and zero-width characters are dropped;
+// - every whitespace character with the space; runs collapse to one space.
+
+/** Marker in fold tables: whitespace (a run of it counts as one space). */
+export const FOLD_SPACE = -1;
+/** Marker in fold tables: a line break (\n, \r, U+0085, U+2028, U+2029). */
+export const FOLD_BREAK = -2;
+/** Marker in fold tables: dropped entirely (soft hyphen, zero-width characters). */
+export const FOLD_IGNORE = -3;
+
+const SPACE_CODES = [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000];
+const BREAK_CODES = [0x0a, 0x0d, 0x85, 0x2028, 0x2029];
+const IGNORE_CODES = [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
+const APOSTROPHES = [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x2035, 0x02bc, 0xff07];
+const DOUBLE_QUOTES = [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x2036, 0xff02];
+const HYPHENS = [0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d];
+
+let exactTable: Int32Array | undefined;
+let caseFoldTable: Int32Array | undefined;
+let cjkTable: Uint8Array | undefined;
+let wordTable: Uint8Array | undefined;
+
+function buildFoldTable(foldCase: boolean): Int32Array {
+  const table = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) table[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
+  for (let c = 0x2000; c <= 0x200a; c++) table[c] = FOLD_SPACE;
+  for (const c of SPACE_CODES) table[c] = FOLD_SPACE;
+  for (const c of BREAK_CODES) table[c] = FOLD_BREAK;
+  for (const c of IGNORE_CODES) table[c] = FOLD_IGNORE;
+  for (const c of APOSTROPHES) table[c] = 0x27;
+  for (const c of DOUBLE_QUOTES) table[c] = 0x22;
+  for (const c of HYPHENS) table[c] = 0x2d;
+  if (foldCase) {
+    for (let c = 0; c < 65536; c++) {
+      const f = table[c];
+      // Only scripts with case; skipping the rest keeps start-up cheap.
+      if (f < 0 || !(f < 0x3000 || (f >= 0xa640 && f < 0xa800) || (f >= 0xab70 && f < 0xabc0))) continue;
+      if (f >= 0xd800 && f < 0xe000) continue;
+      const lower = String.fromCharCode(f).toLowerCase();
+      if (lower.length === 1) table[c] = lower.charCodeAt(0);
+    }
+  }
+  return table;
+}
+
+/**
+ * Fold table over all UTF-16 code units: the folded code unit, or FOLD_SPACE,
+ * FOLD_BREAK or FOLD_IGNORE. Built once per process and shared (do not modify).
+ */
+export function foldTable(foldCase = true): Int32Array {
+  if (foldCase) return (caseFoldTable ??= buildFoldTable(true));
+  return (exactTable ??= buildFoldTable(false));
+}
+
+/**
+ * 1 for code units of Chinese/Japanese/Korean writing (ideographs, kana,
+ * hangul, CJK punctuation, full-width forms, surrogates). A line break between
+ * two of them is dropped rather than read as a space.
+ */
+export function cjkTableOf(): Uint8Array {
+  if (cjkTable) return cjkTable;
+  const t = new Uint8Array(65536);
+  const ranges: Array<[number, number]> = [
+    [0x2e80, 0x9fff], // radicals, CJK punctuation, kana, bopomofo, CJK ideographs
+    [0xa960, 0xa97f],
+    [0xac00, 0xd7ff], // hangul
+    [0xd800, 0xdfff], // surrogates: supplementary ideographs
+    [0xf900, 0xfaff],
+    [0xfe30, 0xfe4f],
+    [0xff00, 0xffef],
+  ];
+  for (const [a, b] of ranges) t.fill(1, a, b + 1);
+  return (cjkTable = t);
+}
+
+/**
+ * 1 for code units that are part of an alphabetic word (Latin, Greek,
+ * Cyrillic letters, digits, combining marks, full-width letters and digits).
+ * English forms match only at word boundaries defined by this table; CJK is
+ * deliberately not "word" so "推进peak carbon" still matches.
+ */
+export function wordTableOf(): Uint8Array {
+  if (wordTable) return wordTable;
+  const t = new Uint8Array(65536);
+  const ranges: Array<[number, number]> = [
+    [0x30, 0x39],
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+    [0xaa, 0xaa],
+    [0xb2, 0xb3],
+    [0xb5, 0xb5],
+    [0xb9, 0xba],
+    [0xbc, 0xbe],
+    [0xc0, 0x24f],
+    [0x250, 0x2af],
+    [0x300, 0x36f],
+    [0x370, 0x3ff],
+    [0x400, 0x52f],
+    [0x1e00, 0x1fff],
+    [0xff10, 0xff19],
+    [0xff21, 0xff3a],
+    [0xff41, 0xff5a],
+  ];
+  for (const [a, b] of ranges) t.fill(1, a, b + 1);
+  t[0xd7] = 0;
+  t[0xf7] = 0;
+  t[0x37e] = 0;
+  t[0x387] = 0;
+  return (wordTable = t);
+}
+
+/**
+ * Normalise a term (a pattern, a glossary entry) the way the matcher reads
+ * text: fold each code unit, collapse whitespace to single spaces, drop line
+ * breaks between CJK characters, trim.
+ */
+export function normalizeTerm(term: string, foldCase = true): string {
+  return normalizeWithMap(term, foldCase).text;
+}
+
+/**
+ * Normalised copy of `text` plus, for each code unit of it, the source offset
+ * it came from (`offsets[i]`) and, one past the end, `text.length`.
+ * A blank line becomes "\n\n" (a paragraph break), other whitespace one space.
+ * For bulk matching use TermMatcher, which never builds this copy.
+ */
+export function normalizeWithMap(text: string, foldCase = true): { text: string; offsets: number[] } {
+  const fold = foldTable(foldCase);
+  const cjk = cjkTableOf();
+  const out: number[] = [];
+  const offsets: number[] = [];
+  let wsStart = -1;
+  let breaks = 0;
+  let prevCjk = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = fold[c];
+    if (f === FOLD_IGNORE) continue;
+    if (f === FOLD_SPACE || f === FOLD_BREAK) {
+      if (wsStart < 0) {
+        wsStart = i;
+        breaks = 0;
+      }
+      if (f === FOLD_BREAK && !(c === 0x0d && text.charCodeAt(i + 1) === 0x0a)) breaks++;
+      continue;
+    }
+    if (wsStart >= 0) {
+      if (out.length > 0) {
+        if (breaks >= 2) {
+          out.push(0x0a, 0x0a);
+          offsets.push(wsStart, wsStart);
+        } else if (!(breaks === 1 && prevCjk && cjk[c] === 1)) {
+          out.push(0x20);
+          offsets.push(wsStart);
+        }
+      }
+      wsStart = -1;
+    }
+    out.push(f);
+    offsets.push(i);
+    prevCjk = cjk[c] === 1;
+  }
+  offsets.push(text.length);
+  let s = '';
+  for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.slice(i, i + 4096));
+  return { text: s, offsets };
+}
