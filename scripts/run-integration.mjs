@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Runs the integration suite (out/test/integration/suite/index.js) inside the
+// real VS Code extension host that code-server provides, with Debian's
+// Chromium as the workbench window. Exits with the suite's exit code.
+//
+//   node scripts/run-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--verbose]
+//
+// The fixture workspace is copied to a temporary folder first, so tests may
+// write files (a broken .carbon-lexicon.json, say) without touching the repo.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  HarnessError,
+  copyTree,
+  freePort,
+  launchChromium,
+  consoleText,
+  projectRoot,
+  requireBuildOutputs,
+  requireTools,
+  startCodeServer,
+  suiteLinePrefix,
+  tempDir,
+  workbenchUrl,
+  writeUserSettings,
+} from './code-server-harness.mjs';
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(name);
+  return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1] : fallback;
+}
+
+const verbose = process.argv.includes('--verbose') || Boolean(process.env.CARBON_LEXICON_VERBOSE);
+const timeoutSeconds = Number(option('--timeout', process.env.CARBON_LEXICON_IT_TIMEOUT ?? 300));
+const grep = option('--grep', process.env.CARBON_LEXICON_TEST_GREP ?? '');
+const extensionPath = path.resolve(option('--extension', projectRoot));
+const testsModule = path.resolve(option('--tests', path.join(projectRoot, 'out/test/integration/suite/index.js')));
+const fixtureWorkspace = path.join(projectRoot, 'test/integration/fixtures/workspace');
+
+// Workbench noise that says nothing about our extension (no gallery offline, etc.).
+const noise = [
+  /marketplace|gallery|update\.code\.visualstudio|vscode-unpkg|open-vsx/i,
+  /Failed to load resource/i,
+  /\[Service Worker\]|webview.*service worker/i,
+  /Ignoring the error while validating workspace folder/i,
+  /An iframe which has both allow-scripts and allow-same-origin/i,
+];
+
+async function main() {
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const { codeServer, chromium } = requireTools();
+  requireBuildOutputs([
+    path.relative(projectRoot, path.join(extensionPath, 'dist/extension.js')),
+    path.relative(projectRoot, testsModule),
+  ]);
+
+  const scratch = tempDir('carbon-lexicon-it-');
+  const workspace = path.join(scratch, 'workspace');
+  copyTree(fixtureWorkspace, workspace);
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  writeUserSettings(userDataDir);
+
+  const port = await freePort();
+  // code-server passes its environment on to the extension host, hence to the suite.
+  if (grep) process.env.CARBON_LEXICON_TEST_GREP = grep;
+  process.env.CARBON_LEXICON_LINE_PREFIX = suiteLinePrefix;
+  let server;
+  let browser;
+  let timer;
+  const cleanup = async () => {
+    clearTimeout(timer);
+    await browser?.close().catch(() => {});
+    server?.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  };
+  const interrupted = () => {
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  try {
+    console.log(`integration: code-server ${codeServer.version} (VS Code ${codeServer.vscodeVersion}), Chromium ${chromium}`);
+    server = await startCodeServer({
+      codeServer,
+      port,
+      userDataDir,
+      extensionsDir,
+      onOutput: (text) => verbose && process.stdout.write(`[code-server] ${text}`),
+    });
+    console.log(`integration: code-server listening on ${server.baseUrl} after ${elapsed()}`);
+
+    browser = await launchChromium(chromium);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const exitCode = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))).catch(() => {});
+      timer = setTimeout(() => resolve('timeout'), timeoutSeconds * 1000);
+      server.child.on('exit', (code) => resolve(`code-server exited (${code})`));
+    });
+    page.on('console', async (message) => {
+      const text = await consoleText(message).catch(() => message.text());
+      if (text.startsWith(suiteLinePrefix)) {
+        console.log(text.slice(suiteLinePrefix.length));
+      } else if (verbose || (/carbon.?lexicon/i.test(text) && !noise.some((pattern) => pattern.test(text)))) {
+        // Activation failures and the like from our extension show even without --verbose.
+        console.log(`[workbench] ${text}`);
+      }
+    });
+    page.on('pageerror', (error) => verbose && console.log(`[page error] ${error.message}`));
+
+    const url = workbenchUrl({
+      baseUrl: server.baseUrl,
+      port,
+      folder: workspace,
+      extensionDevelopmentPath: extensionPath,
+      extensionTestsPath: testsModule,
+    });
+    if (verbose) console.log(`integration: ${url}`);
+    await page.goto(url);
+    const result = await exitCode;
+    if (typeof result !== 'number') {
+      const shot = path.join(projectRoot, 'test-results', 'integration-timeout.png');
+      fs.mkdirSync(path.dirname(shot), { recursive: true });
+      await page.screenshot({ path: shot }).catch(() => {});
+      console.error(
+        result === 'timeout'
+          ? `integration: no result after ${timeoutSeconds} s (screenshot: ${path.relative(projectRoot, shot)}); rerun with --verbose`
+          : `integration: ${result}\n${server.output()}`,
+      );
+      return 1;
+    }
+    console.log(`integration: suite exited with ${result} after ${elapsed()}`);
+    return result;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof HarnessError ? `\nintegration: ${error.message}` : error);
+    process.exit(1);
+  },
+);
