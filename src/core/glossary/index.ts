@@ -3,8 +3,10 @@
 
 import type { Concept, TermBase } from '../types';
 import { checkWholeFile, type GlossaryConcept, type GlossaryError } from './common';
+import { exportCsv, parseCsvGlossary } from './csv';
 import { exportJson, parseJsonGlossary } from './json';
-import { mergeTermBases } from './merge';
+import { exportTbx, parseTbxGlossary } from './tbx';
+import { validateGlossaryConcepts } from './validate';
 
 export type { GlossaryConcept, GlossaryError } from './common';
 export { MAX_ENTRIES, MAX_TERM_LENGTH } from './common';
@@ -40,8 +42,9 @@ export function parseGlossary(text: string, fileName: string): { concepts: Gloss
         return parseJsonGlossary(text);
       case 'csv':
       case 'tsv':
+        return checked(parseCsvGlossary(text, fileName));
       case 'tbx':
-        return { concepts: [], errors: [{ line: 0, message: `${format.toUpperCase()} glossaries are not supported yet` }] };
+        return checked(parseTbxGlossary(text));
     }
   } catch (e) {
     // A reader bug must not take the editor down with it.
@@ -49,13 +52,25 @@ export function parseGlossary(text: string, fileName: string): { concepts: Gloss
   }
 }
 
+/** The term base's own rules for CSV and TBX entries (JSON applies them field by field). */
+function checked(read: { concepts: GlossaryConcept[]; errors: GlossaryError[] }): { concepts: GlossaryConcept[]; errors: GlossaryError[] } {
+  const result = validateGlossaryConcepts(
+    read.concepts,
+    (i) => read.concepts[i].line ?? 0,
+    (i) => `id "${read.concepts[i].id}"`,
+  );
+  return { concepts: result.concepts, errors: [...read.errors, ...result.errors] };
+}
+
 /** Writes a term base as JSON (our format), CSV (full layout) or TBX-Basic 2019. */
 export function exportGlossary(base: TermBase, format: ExportFormat): string {
   switch (format) {
     case 'json':
       return exportJson(base.concepts);
-    default:
-      throw new Error(`export to ${format} is not supported yet`);
+    case 'csv':
+      return exportCsv(base.concepts);
+    case 'tbx':
+      return exportTbx(base.concepts);
   }
 }
 

@@ -19,6 +19,7 @@ import {
   type GlossaryConcept,
   type GlossaryError,
 } from './common';
+import { validateGlossaryConcepts } from './validate';
 
 const CONCEPT_KEYS = new Set([
   'id', 'zh', 'en', 'accepted', 'deprecated', 'definition', 'category', 'refs', 'override', '$comment',
@@ -81,6 +82,7 @@ export function parseJsonGlossary(text: string): { concepts: GlossaryConcept[]; 
     return { concepts: [], errors };
   }
   const concepts: GlossaryConcept[] = [];
+  const entryIndex: number[] = []; // concepts[i] came from entries[entryIndex[i]]
   const seenIds = new Map<string, number>();
   entries.forEach((entryNode, index) => {
     const path = [...prefix, index];
@@ -98,9 +100,22 @@ export function parseJsonGlossary(text: string): { concepts: GlossaryConcept[]; 
       errors.push(...entryErrors);
     } else {
       concepts.push(concept);
+      entryIndex.push(index);
     }
   });
-  return { concepts, errors };
+
+  // The term base's own rules, placed at the line of the field at fault.
+  const checked = validateGlossaryConcepts(
+    concepts,
+    (i, within) => {
+      const path: Path = [...prefix, entryIndex[i], ...within];
+      // Shorthand forms have no "text"/"lang" node: fall back on the nearest node that exists.
+      while (path.length > prefix.length + 1 && !findNodeAtLocation(root, path)) path.pop();
+      return lineOf(path);
+    },
+    (i) => `${label([...prefix, entryIndex[i]])} (id "${concepts[i].id}")`,
+  );
+  return { concepts: checked.concepts, errors: [...errors, ...checked.errors] };
 }
 
 function readConcept(

@@ -19,6 +19,7 @@
 // claim marks it `shared`. Both concepts keep the form; the report says which
 // file brought which claim.
 
+import { renderingKey } from '../termbase';
 import type { Concept, TermBase, TermForm } from '../types';
 import { cleanForm, type GlossaryConcept } from './common';
 
@@ -47,10 +48,10 @@ export interface MergeResult {
 }
 
 type FormKey = string;
-const keyOf = (lang: string, text: string): FormKey => `${lang}\u0000${text}`;
-/** The matcher folds case in English unless a form is caseSensitive; conflicts follow suit. */
-const claimKey = (form: TermForm): string =>
-  form.lang === 'en' && !form.caseSensitive ? `en\u0000${form.text.toLowerCase()}` : keyOf(form.lang, form.text);
+/** Two forms are the same rendering when the term base's validator would call them repeats. */
+const keyOf = (lang: string, text: string): FormKey => `${lang}\u0000${renderingKey(text)}`;
+/** Case counts for caseSensitive forms, as in the matcher. */
+const claimKey = (form: TermForm): string => renderingKey(form.text, form.caseSensitive);
 
 export function mergeTermBases(
   base: TermBase,
