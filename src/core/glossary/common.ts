@@ -152,3 +152,18 @@ export function cleanForm(form: TermForm): TermForm {
   if (form.inPaper !== undefined && form.inPaper !== '') out.inPaper = form.inPaper;
   return out;
 }
+
+/**
+ * Bytes of a glossary file -> text. UTF-8 (with or without BOM) and UTF-16
+ * with a BOM (Excel's "Unicode Text" export) are read; anything else gets a
+ * message instead of mojibake.
+ */
+export function decodeGlossaryBytes(bytes: Uint8Array): { text: string } | { error: string } {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { error: 'not valid UTF-8; save the glossary as UTF-8 (in Excel: "CSV UTF-8"), not GBK/ANSI' };
+  }
+}

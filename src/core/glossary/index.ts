@@ -9,7 +9,8 @@ import { exportTbx, parseTbxGlossary } from './tbx';
 import { validateGlossaryConcepts } from './validate';
 
 export type { GlossaryConcept, GlossaryError } from './common';
-export { MAX_ENTRIES, MAX_TERM_LENGTH } from './common';
+export { MAX_ENTRIES, MAX_TERM_LENGTH, decodeGlossaryBytes } from './common';
+export { FULL_CSV_COLUMNS } from './csv';
 export { mergeTermBases, BUNDLED_SOURCE, type MergeConflict, type MergeProblem, type MergeResult } from './merge';
 
 export type GlossaryFormat = 'json' | 'csv' | 'tsv' | 'tbx';
