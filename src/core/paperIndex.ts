@@ -12,6 +12,8 @@ export interface SentenceHit {
   end: number;
   /** The form that was found, as listed in the term base. */
   form: string;
+  /** True when the matcher reads it as this concept, not as part of a longer one. */
+  standalone?: boolean;
 }
 
 export interface Evidence {
@@ -24,6 +26,13 @@ export interface Evidence {
   zh: SentenceHit | null;
   en: SentenceHit | null;
 }
+
+/** What evidenceFor needs of a TermMatcher (leftmost-longest matching across all concepts). */
+export interface ConceptFinder {
+  findAll(text: string, format?: 'plaintext' | 'markdown'): Array<{ start: number; end: number; concept: { id: string }; status: 'canonical' | 'admitted' | 'deprecated'; form: { text: string; inPaper?: string } }>;
+}
+
+const STATUS_ORDER = ['canonical', 'admitted', 'deprecated'] as const;
 
 export class PaperIndex {
   private readonly paragraphs = new Map<string, PaperParagraph>();
@@ -59,8 +68,14 @@ export class PaperIndex {
    * uses it (Chinese or English), paragraphs where both languages use it
    * first, then in paper order. Uses the concept's `refs` when filled in,
    * otherwise scans the whole paper.
+   *
+   * With a matcher, a form counts only where the matcher assigns it to this
+   * concept ("peak carbon" inside "peak carbon and carbon neutrality" belongs
+   * to the longer concept); canonical uses are preferred to admitted ones, and
+   * deprecated forms count only where the term base says the paper uses them.
+   * Without one, the forms are searched as plain strings.
    */
-  evidenceFor(concept: Concept): Evidence[] {
+  evidenceFor(concept: Concept, matcher?: ConceptFinder): Evidence[] {
     const zhForms = formsOf(concept, 'zh');
     const enForms = formsOf(concept, 'en');
     const candidates = concept.refs && concept.refs.length > 0
@@ -69,8 +84,10 @@ export class PaperIndex {
     const found: Evidence[] = [];
     for (const paragraph of candidates) {
       const sentences = this.sentencesOf(paragraph);
-      const zh = firstHit(sentences.zh, zhForms, findChinese);
-      const en = firstHit(sentences.en, enForms, findEnglish);
+      // The matcher's own reading first; the plain search also finds the term inside longer
+      // concepts ("碳达峰" in "碳达峰碳中和"), which the paper uses far more often than the bare term.
+      const zh = (matcher && firstMatch(sentences.zh, concept, matcher)) || firstHit(sentences.zh, zhForms, findChinese);
+      const en = (matcher && firstMatch(sentences.en, concept, matcher)) || firstHit(sentences.en, enForms, findEnglish);
       if (!zh && !en) continue;
       found.push({
         paragraph,
@@ -82,8 +99,9 @@ export class PaperIndex {
       });
     }
     const order = new Map(this.paper.paragraphs.map((p, i) => [p.id, i]));
-    const both = (e: Evidence) => (e.zh && e.en ? 0 : 1);
-    return found.sort((a, b) => both(a) - both(b) || (order.get(a.paragraph.id) ?? 0) - (order.get(b.paragraph.id) ?? 0));
+    // Both languages before one; uses of the term on its own before uses inside a longer concept.
+    const rank = (e: Evidence) => (e.zh && e.en ? 0 : 4) + (e.zh?.standalone ? 0 : 1) + (e.en?.standalone ? 0 : 1);
+    return found.sort((a, b) => rank(a) - rank(b) || (order.get(a.paragraph.id) ?? 0) - (order.get(b.paragraph.id) ?? 0));
   }
 
   private sentencesOf(paragraph: PaperParagraph): { zh: string[]; en: string[] } {
@@ -112,8 +130,8 @@ export function sectionById(id: string): PaperSection | undefined {
   return bundledIndex().sectionById(id);
 }
 
-export function evidenceFor(concept: Concept): Evidence[] {
-  return bundledIndex().evidenceFor(concept);
+export function evidenceFor(concept: Concept, matcher?: ConceptFinder): Evidence[] {
+  return bundledIndex().evidenceFor(concept, matcher);
 }
 
 /** Forms to look for, preferred first: canonical, admitted, then deprecated ones the paper itself uses. */
@@ -126,6 +144,21 @@ function formsOf(concept: Concept, lang: 'zh' | 'en'): string[] {
     ...byLang(concept.deprecated).filter((f) => f.inPaper).map((f) => f.text),
   ].filter((f) => f && f.trim().length > 0);
   return [...new Set(forms)];
+}
+
+/** The first sentence where the matcher finds the concept, canonical uses first. */
+function firstMatch(sentences: string[], concept: Concept, matcher: ConceptFinder): SentenceHit | null {
+  const hits = sentences.map((sentence) => ({
+    sentence,
+    matches: matcher.findAll(sentence, 'plaintext').filter((m) => m.concept.id === concept.id && (m.status !== 'deprecated' || m.form.inPaper)),
+  }));
+  for (const status of STATUS_ORDER) {
+    for (const { sentence, matches } of hits) {
+      const m = matches.find((x) => x.status === status);
+      if (m) return { sentence, start: m.start, end: m.end, form: m.form.text, standalone: true };
+    }
+  }
+  return null;
 }
 
 type Finder = (sentence: string, form: string) => { start: number; end: number } | undefined;

@@ -22,7 +22,7 @@ export function hoverAt(document: vscode.TextDocument, position: vscode.Position
   const { text: slice, base } = text.length > WHOLE_TEXT_LIMIT ? windowAround(text, offset, 2000) : { text, base: 0 };
   const match = engine.termAt(slice, offset - base, formatOf(document));
   if (!match) return undefined;
-  const value = buildHoverMarkdown(match, paperIndex.evidenceFor(match.concept), { t: vscode.l10n.t });
+  const value = buildHoverMarkdown(match, paperIndex.evidenceFor(match.concept, engine.matcher), { t: vscode.l10n.t });
   const markdown = new vscode.MarkdownString(value);
   markdown.isTrusted = { enabledCommands: [REVEAL_PARAGRAPH_COMMAND] };
   const range = new vscode.Range(document.positionAt(base + match.start), document.positionAt(base + match.end));

@@ -118,7 +118,7 @@ export function buildReaderHtml(paper: Paper, options: ReaderOptions): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${options.cspSource}; script-src 'nonce-${options.nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
-<title>${escapeHtml(t('White paper reader'))}</title>
+<title>${escapeHtml(t('White Paper Reader'))}</title>
 </head>
 <body data-focus="${escapeHtml(focus)}">
 <header><h1><span lang="zh-Hans">${escapeHtml(paper.title.zh)}</span><span class="en" lang="en">${escapeHtml(paper.title.en)}</span></h1></header>
