@@ -199,8 +199,9 @@ function readSimpleLayout(header: string[], rows: Row[]): { concepts: GlossaryCo
     };
     const candidates = (headerLike ? header.map((h, i) => ({ h, i })).filter(({ h }) => NEUTRAL_HEADERS.has(h) || ZH_HEADERS.has(h) || EN_HEADERS.has(h)).map(({ i }) => i) : [0, 1]).filter((i) => i < width);
     const scored = candidates.map((i) => ({ i, zh: hanShare(i) }));
-    if (zhCol < 0) zhCol = scored.filter((s) => s.i !== enCol).sort((a, b) => b.zh - a.zh)[0]?.i ?? -1;
-    if (enCol < 0) enCol = scored.filter((s) => s.i !== zhCol).sort((a, b) => a.zh - b.zh)[0]?.i ?? -1;
+    // Mostly Chinese -> the zh column; mostly not -> the en column.
+    if (zhCol < 0) zhCol = scored.filter((s) => s.i !== enCol && s.zh > 0.5).sort((a, b) => b.zh - a.zh)[0]?.i ?? -1;
+    if (enCol < 0) enCol = scored.filter((s) => s.i !== zhCol && s.zh < 0.5).sort((a, b) => a.zh - b.zh)[0]?.i ?? -1;
   }
   if (zhCol < 0 || enCol < 0 || zhCol === enCol) {
     return {

@@ -168,6 +168,7 @@ function readEntry(
   }
 
   const preferred: Partial<Record<Lang, string>> = {};
+  const reported = new Set<Lang>();
   const unmarked: Partial<Record<Lang, string[]>> = {};
   for (const section of entry.children.filter((c) => c.name === 'langSet' || c.name === 'langSec')) {
     const tag = section.attrs['xml:lang'] ?? section.attrs.lang;
@@ -196,6 +197,7 @@ function readEntry(
       const problem = termProblem(term, `${lang} term`);
       if (problem) {
         fail(termEl, problem);
+        reported.add(lang); // no second message about the same language
         continue;
       }
       let status: Status | undefined;
@@ -208,6 +210,7 @@ function readEntry(
           const value = p.text.trim();
           const mapped = STATUS[value.toLowerCase()];
           if (!mapped) {
+            reported.add(lang);
             fail(p, `unknown administrativeStatus "${value}" for "${term}" (expected preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts)`);
             statusOk = false;
           } else if (type === 'administrativeStatus' || !status) {
@@ -246,6 +249,7 @@ function readEntry(
     for (const t of rest) concept.accepted.push({ text: t, lang });
     const value = preferred[lang];
     if (value === undefined) {
+      if (reported.has(lang)) continue;
       fail(entry, `missing preferred ${lang === 'zh' ? 'Chinese' : 'English'} term (a ${lang} section with a term marked preferredTerm-admn-sts)`);
     } else {
       concept[lang] = value;

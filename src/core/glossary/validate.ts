@@ -45,7 +45,8 @@ export function validateGlossaryConcepts(
     return plain;
   });
   const { base, errors } = validateTermBase({ schemaVersion: 1, concepts: shadow }, 'glossary');
-  const kept = new Set(base.concepts.map((c) => c.id));
+  // The validator drops a bad form but keeps its concept: do the same.
+  const kept = new Map(base.concepts.map((c) => [c.id, c]));
   const out: GlossaryError[] = [];
   for (const e of errors) {
     const m = /^concepts\[(\d+)\]/.exec(e.path);
@@ -60,5 +61,13 @@ export function validateGlossaryConcepts(
       .replace(/concepts\[(\d+)\](?: \(id "entry-\d+"\))?/g, (_all, i: string) => label(Number(i)));
     out.push({ line: lineOf(index, pathWithinConcept(e.path)), message });
   }
-  return { concepts: concepts.filter((_c, i) => kept.has(`entry-${i}`)), errors: out };
+  const passed: GlossaryConcept[] = [];
+  concepts.forEach((c, i) => {
+    const valid = kept.get(`entry-${i}`);
+    if (!valid) return;
+    c.accepted = valid.accepted;
+    c.deprecated = valid.deprecated;
+    passed.push(c);
+  });
+  return { concepts: passed, errors: out };
 }
