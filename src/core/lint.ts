@@ -79,10 +79,9 @@ export function findingsFromMatches(text: string, matches: TermMatch[], config?:
       const canonical = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
       const suggestion = matchCapitalisation(canonical, m.found);
       if (suggestion === m.found) continue;
-      const what = m.form.lang === 'zh' ? 'wording' : 'rendering';
-      let message = `${quote(m.found)} is not the white paper's ${what} of ${m.concept.zh}; use ${quote(suggestion)}.`;
+      const what = m.form.lang === 'zh' ? 'term for' : 'rendering of';
+      let message = `${quote(m.found)} is not the white paper's ${what} ${m.concept.zh}; use ${quote(suggestion)}.`;
       if (m.form.note) message += ` ${m.form.note}`;
-      if (m.form.inPaper) message += ` (The paper itself uses it ${m.form.inPaper.replace(/\.$/, '')}.)`;
       report('deprecated-term', deprecatedSeverity, {
         start: m.start,
         end: m.end,

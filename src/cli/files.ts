@@ -1,0 +1,63 @@
+// Expands the CLI's PATH arguments: files as given, folders recursively
+// (Markdown and text files, skipping node_modules and dot-folders), globs via
+// tinyglobby (so quoting, ** and braces behave as in other tools).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+// `import = require` makes esbuild bundle tinyglobby's CommonJS build; its ES
+// module build reads import.meta.url, which is empty in our CommonJS bundle.
+import tinyglobby = require('tinyglobby');
+import type { DocumentFormat } from '../core/types';
+
+/** Extensions linted when a folder is given. */
+export const LINTED_EXTENSIONS = ['.md', '.markdown', '.txt'];
+const FOLDER_PATTERN = '**/*.{md,markdown,txt}';
+const IGNORE = ['**/node_modules/**'];
+
+export interface CollectedFiles {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Arguments that named nothing (each message names the argument). */
+  errors: string[];
+}
+
+/** Markdown for .md/.markdown/.mdx/.mkd, plain text otherwise. */
+export function formatOf(file: string): DocumentFormat {
+  return /\.(md|markdown|mdx|mkd|mdown)$/i.test(file) ? 'markdown' : 'plaintext';
+}
+
+export async function collectFiles(args: string[], cwd: string): Promise<CollectedFiles> {
+  const found = new Set<string>();
+  const errors: string[] = [];
+  for (const arg of args) {
+    const full = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      found.add(full);
+    } else if (stat?.isDirectory()) {
+      const files = await tinyglobby.glob([FOLDER_PATTERN], { cwd: full, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true });
+      for (const f of files) found.add(path.normalize(f));
+    } else if (tinyglobby.isDynamicPattern(arg)) {
+      // Globs are relative to cwd and use forward slashes, also on Windows.
+      const pattern = arg.split(path.sep).join('/');
+      const files = await tinyglobby.glob([pattern], { cwd, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true, expandDirectories: false });
+      if (files.length === 0) errors.push(`${arg}: no files match this pattern`);
+      for (const f of files) found.add(path.normalize(f));
+    } else {
+      errors.push(`${arg}: no such file or folder`);
+    }
+  }
+  return { files: [...found].sort(), errors };
+}
+
+/** Path for reports: relative to cwd when inside it, always with forward slashes. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+  return shown.split(path.sep).join('/');
+}

@@ -1,0 +1,254 @@
+// `carbon-lexicon lint`: lint files, folders and globs; report as text, JSON
+// or SARIF; optionally fix in place. Exit 0 clean, 1 findings at warning or
+// above, 2 usage, configuration or I/O errors.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import type { Finding, Severity } from '../core/types';
+import { fixAll, safeEdits } from '../core/fixes';
+import { collectFiles, displayPath, formatOf } from './files';
+import { ConfigError, ConfigResolver } from './configDiscovery';
+import { formatJson, formatSarif, formatText, LineIndex, OUTPUT_FORMATS, OutputFormat, ReportedFinding, ToolInfo } from './formats';
+import type { CliIO } from './main';
+
+/** Files larger than this are skipped with a notice (override with --max-file-size). */
+export const DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024;
+
+export const LINT_USAGE = `Usage: carbon-lexicon lint [options] PATH...
+
+Checks Chinese and English drafts against the terms of the white paper on
+peak carbon and carbon neutrality (碳达峰碳中和).
+
+PATH is a file, a folder (searched for .md, .markdown and .txt files,
+skipping node_modules and dot-folders) or a quoted glob such as "docs/**/*.md".
+
+Options:
+  --format text|json|sarif  output format (default: text)
+  --config FILE             use this .carbon-lexicon.json for every file
+                            (default: the nearest one above each file)
+  --fix                     apply every safe fix in place, report what remains
+  --quiet                   report only warnings and errors
+  --max-file-size SIZE      skip larger files (default: 32MB; e.g. 500KB, 64MB)
+  -h, --help                show this help
+
+Exit status: 0 clean, 1 a warning or error remains, 2 usage, configuration
+or file errors.
+`;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+export function parseSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 * 1024 : unit === 'g' ? 1024 * 1024 * 1024 : 1;
+  return Math.floor(Number(m[1]) * factor);
+}
+
+/** Write `content` to `file` atomically: a temporary file in the same folder, then rename. */
+export function writeFileAtomic(file: string, content: Buffer): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.carbon-lexicon.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = fs.statSync(file).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    fs.writeFileSync(tmp, content, mode === undefined ? undefined : { mode });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // The temporary file was never created.
+    }
+    throw e;
+  }
+}
+
+type ReadResult = { text: string; bom: boolean } | { skip: string } | { error: string };
+
+function readDocument(file: string, shown: string, maxSize: number): ReadResult {
+  let buffer: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > maxSize) return { skip: `${shown}: skipped, ${size} bytes is over --max-file-size (${maxSize} bytes)` };
+    buffer = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: `${shown}: cannot read file${code ? ` (${code})` : ''}` };
+  }
+  if (buffer.indexOf(0) >= 0) return { skip: `${shown}: skipped, binary file (contains NUL bytes)` };
+  const bom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  try {
+    // The decoder drops a leading BOM, so offsets count from the first character of text.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), bom };
+  } catch {
+    return { skip: `${shown}: skipped, not valid UTF-8` };
+  }
+}
+
+export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        fix: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-file-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`carbon-lexicon lint: ${(e as Error).message}\n\n${LINT_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(LINT_USAGE);
+    return 0;
+  }
+  const format = (values.format ?? 'text') as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) {
+    io.stderr(`carbon-lexicon lint: unknown --format "${values.format}" (use text, json or sarif)\n`);
+    return 2;
+  }
+  let maxSize = DEFAULT_MAX_FILE_SIZE;
+  if (values['max-file-size'] !== undefined) {
+    const size = parseSize(values['max-file-size']);
+    if (size === undefined) {
+      io.stderr(`carbon-lexicon lint: --max-file-size "${values['max-file-size']}" is not a size (e.g. 500KB, 64MB)\n`);
+      return 2;
+    }
+    maxSize = size;
+  }
+  if (positionals.length === 0) {
+    io.stderr(`carbon-lexicon lint: no PATH given\n\n${LINT_USAGE}`);
+    return 2;
+  }
+  if (values.config !== undefined) {
+    const configPath = path.resolve(io.cwd, values.config);
+    if (!fs.existsSync(configPath)) {
+      io.stderr(`carbon-lexicon lint: ${values.config}: configuration file not found\n`);
+      return 2;
+    }
+  }
+
+  let exitCode = 0;
+  const { files, errors } = await collectFiles(positionals, io.cwd);
+  for (const e of errors) io.stderr(`carbon-lexicon lint: ${e}\n`);
+  if (errors.length > 0) exitCode = 2;
+
+  const resolver = new ConfigResolver(io.cwd, values.config);
+  const shownNotices = new Set<string>();
+  const reported: ReportedFinding[] = [];
+  let filesChecked = 0;
+  let filesSkipped = 0;
+  let fixesApplied = 0;
+  const minRank = values.quiet ? SEVERITY_RANK.warning : 0;
+
+  // HOOK(bilingual pairs): when src/cli/pairs.ts lands, pair the files here
+  // (pairFiles(files, config) -> { pairs, singles }) and lint each pair with
+  // lintPair(zhText, enText, options) from src/core/bilingual, reporting each
+  // finding in the file it belongs to; singles go through the loop below.
+  for (const file of files) {
+    const shown = displayPath(file, io.cwd);
+    const read = readDocument(file, shown, maxSize);
+    if ('skip' in read) {
+      io.stderr(`carbon-lexicon lint: ${read.skip}\n`);
+      filesSkipped++;
+      continue;
+    }
+    if ('error' in read) {
+      io.stderr(`carbon-lexicon lint: ${read.error}\n`);
+      exitCode = 2;
+      continue;
+    }
+    let resolved;
+    try {
+      resolved = resolver.forFile(file);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      if (!shownNotices.has(e.message)) {
+        shownNotices.add(e.message);
+        io.stderr(`carbon-lexicon lint: ${e.message}\n`);
+      }
+      exitCode = 2;
+      continue;
+    }
+    for (const n of resolved.notices) {
+      if (!shownNotices.has(n)) {
+        shownNotices.add(n);
+        io.stderr(`carbon-lexicon lint: ${n}\n`);
+      }
+    }
+    const docFormat = formatOf(file);
+    let text = read.text;
+    let findings: Finding[] = resolved.engine.lint(text, docFormat, resolved.config);
+    if (values.fix) {
+      const edits = safeEdits(findings);
+      if (edits.length > 0) {
+        const fixed = fixAll(text, findings);
+        if (fixed !== text) {
+          try {
+            writeFileAtomic(file, Buffer.from((read.bom ? '\ufeff' : '') + fixed, 'utf8'));
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            io.stderr(`carbon-lexicon lint: ${shown}: cannot write fixes${code ? ` (${code})` : ''}; file left unchanged\n`);
+            exitCode = 2;
+            filesChecked++;
+            reported.push(...place(findings, text, shown, resolved.engine.concept, minRank));
+            continue;
+          }
+          fixesApplied += edits.length;
+          text = fixed;
+          findings = resolved.engine.lint(text, docFormat, resolved.config);
+        }
+      }
+    }
+    filesChecked++;
+    reported.push(...place(findings, text, shown, resolved.engine.concept, minRank));
+  }
+
+  if (format === 'json') io.stdout(formatJson(reported));
+  else if (format === 'sarif') io.stdout(formatSarif(reported, tool, pathToFileURL(io.cwd).href));
+  else io.stdout(formatText(reported, { filesChecked, filesSkipped, fixesApplied, fix: !!values.fix }, !!values.quiet));
+
+  if (exitCode === 0 && reported.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning)) exitCode = 1;
+  return exitCode;
+}
+
+function place(
+  findings: Finding[],
+  text: string,
+  file: string,
+  conceptOf: (id: string) => { id: string; zh: string; en: string } | undefined,
+  minRank: number,
+): ReportedFinding[] {
+  const kept = findings.filter((f) => SEVERITY_RANK[f.severity] >= minRank);
+  if (kept.length === 0) return [];
+  const index = new LineIndex(text);
+  return kept.map((f) => {
+    const start = index.position(f.start);
+    const end = index.position(f.end);
+    const concept = f.conceptId ? conceptOf(f.conceptId) : undefined;
+    return {
+      ...f,
+      file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      term: concept ? { id: concept.id, zh: concept.zh, en: concept.en } : undefined,
+    };
+  });
+}

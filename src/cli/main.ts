@@ -1,0 +1,90 @@
+// Entry point of the `carbon-lexicon` command (bundled to dist/cli.js).
+
+import packageJson from '../../package.json';
+import { runLint } from './lint';
+import type { ToolInfo } from './formats';
+
+/** How subcommands talk to the outside world (tests pass their own). */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Folder that relative paths are resolved against. */
+  cwd: string;
+}
+
+export const TOOL: ToolInfo = {
+  name: 'Carbon Lexicon',
+  version: (packageJson as { version: string }).version,
+  informationUri:
+    (packageJson as { homepage?: string }).homepage ?? 'https://github.com/carbon-lexicon/carbon-lexicon',
+};
+
+export const USAGE = `Usage: carbon-lexicon <command> [options]
+
+Commands:
+  lint [options] PATH...     check drafts against the white paper's terms
+  export [options]           export the term base (JSON, CSV, TBX)
+
+Options:
+  -h, --help                 show help (also: carbon-lexicon lint --help)
+  -v, --version              show the version
+`;
+
+type ExportRunner = (args: string[], io: CliIO) => Promise<number>;
+
+/** The export subcommand lives in ./export (glossary helper); tolerate its absence. */
+function loadExport(): ExportRunner | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('./export') as { runExport?: ExportRunner };
+    return typeof mod.runExport === 'function' ? mod.runExport : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    (command === undefined ? io.stderr : io.stdout)(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout(`${TOOL.version}\n`);
+    return 0;
+  }
+  try {
+    if (command === 'lint') return await runLint(rest, io, TOOL);
+    if (command === 'export') {
+      const runExport = loadExport();
+      if (!runExport) {
+        io.stderr('carbon-lexicon export: not available in this build.\n');
+        return 2;
+      }
+      return await runExport(rest, io);
+    }
+  } catch (e) {
+    // An unexpected failure: report it plainly rather than with a stack trace.
+    io.stderr(`carbon-lexicon ${command}: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+  io.stderr(`carbon-lexicon: unknown command "${command}"\n\n${USAGE}`);
+  return 2;
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`carbon-lexicon: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
