@@ -6,6 +6,7 @@ import { checkWholeFile, type GlossaryConcept, type GlossaryError } from './comm
 import { exportCsv, parseCsvGlossary } from './csv';
 import { exportJson, parseJsonGlossary } from './json';
 import { exportTbx, parseTbxGlossary } from './tbx';
+import { copyConcept } from './merge';
 import { validateGlossaryConcepts } from './validate';
 
 export type { GlossaryConcept, GlossaryError } from './common';
@@ -61,6 +62,11 @@ function checked(read: { concepts: GlossaryConcept[]; errors: GlossaryError[] })
     (i) => `id "${read.concepts[i].id}"`,
   );
   return { concepts: result.concepts, errors: [...read.errors, ...result.errors] };
+}
+
+/** Glossary entries as a plain term base (drops override, provisionalId, line). */
+export function glossaryToTermBase(concepts: Concept[]): TermBase {
+  return { schemaVersion: 1, concepts: concepts.map(copyConcept) };
 }
 
 /** Writes a term base as JSON (our format), CSV (full layout) or TBX-Basic 2019. */

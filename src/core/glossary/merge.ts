@@ -50,8 +50,8 @@ export interface MergeResult {
 type FormKey = string;
 /** Two forms are the same rendering when the term base's validator would call them repeats. */
 const keyOf = (lang: string, text: string): FormKey => `${lang}\u0000${renderingKey(text)}`;
-/** Case counts for caseSensitive forms, as in the matcher. */
-const claimKey = (form: TermForm): string => renderingKey(form.text, form.caseSensitive);
+/** Case folded even for caseSensitive forms: "NDC" (exact) and "ndc" (any case) both match "NDC", as the validator reckons. */
+const claimKey = (form: TermForm): string => renderingKey(form.text);
 
 export function mergeTermBases(
   base: TermBase,
