@@ -1,0 +1,279 @@
+// Bilingual checks: a Chinese draft and its English translation, either as a
+// pair of files or in one file (interleaved paragraphs, or a Markdown table
+// with a Chinese and an English column). Blocks are segmented, aligned, and
+// checked by the missing-translation and number-mismatch rules. Pure: no I/O.
+import type { DocumentFormat, Finding, LintConfig } from '../types';
+import type { TermMatch, TermMatcher } from '../matcher';
+import { parseSuppressions } from '../markdown';
+import { severityFor } from '../config';
+import { align, AlignUnit, Bead, lengthOf } from './align';
+import { extractNumbers } from './numbers';
+import { Block, hasCjk, segment } from './segment';
+import { AlignedPair, checkAlignedPairs, Direction, Piece } from './rules';
+
+export { extractNumbers, compareNumbers } from './numbers';
+export type { NumberMention, NumberKind } from './numbers';
+export { segment, detectLang } from './segment';
+export type { Block, BlockKind, BlockLang } from './segment';
+export { align, alignRegion, estimateParams, defaultParams } from './align';
+export type { AlignUnit, Bead, AlignParams } from './align';
+export type { Direction } from './rules';
+
+export interface BilingualOptions {
+  matcher: TermMatcher;
+  format: DocumentFormat;
+  config?: LintConfig;
+  /** Matches already computed for this exact text; computed when absent. */
+  matches?: TermMatch[];
+  /** Which side the translator writes (findings land there); default zh-to-en. */
+  direction?: Direction;
+}
+
+export interface PairOptions extends Omit<BilingualOptions, 'matches'> {
+  zhFile?: string;
+  enFile?: string;
+  zhMatches?: TermMatch[];
+  enMatches?: TermMatch[];
+}
+
+/** The blocks of each side and how they align (scroll sync, tests). */
+export interface DocumentAlignment {
+  zhBlocks: Block[];
+  enBlocks: Block[];
+  beads: Bead[];
+}
+
+export type BilingualLayout = 'interleaved' | 'table' | 'interleaved+table' | 'none';
+
+function sortedMatches(matches: TermMatch[]): TermMatch[] {
+  for (let i = 1; i < matches.length; i++) {
+    if (matches[i].start < matches[i - 1].start) return [...matches].sort((a, b) => a.start - b.start);
+  }
+  return matches;
+}
+
+function unitsOf(text: string, blocks: Block[], lang: 'zh' | 'en', matches: TermMatch[], positions?: number[]): AlignUnit[] {
+  let k = 0;
+  return blocks.map((block, i) => {
+    const anchors = new Set<string>();
+    for (const n of extractNumbers(text, lang, block.contentStart, block.contentEnd)) {
+      if (!n.soft) for (const key of n.keys) anchors.add(`n:${key}`);
+    }
+    while (k < matches.length && matches[k].start < block.contentStart) k++;
+    for (let j = k; j < matches.length && matches[j].start < block.contentEnd; j++) anchors.add(`c:${matches[j].concept.id}`);
+    return {
+      length: lengthOf(block.text),
+      heading: block.kind === 'heading',
+      level: block.level,
+      marker: block.marker && { style: block.marker.style, value: block.marker.value },
+      anchors,
+      position: positions?.[i],
+    };
+  });
+}
+
+function pieceOf(block: Block): Piece {
+  return { start: block.contentStart, end: block.contentEnd, kind: block.kind };
+}
+
+function alignedPairs(beads: Bead[], zhBlocks: Block[], enBlocks: Block[]): AlignedPair[] {
+  return beads.map((b) => ({ zh: b.zh.map((i) => pieceOf(zhBlocks[i])), en: b.en.map((i) => pieceOf(enBlocks[i])) }));
+}
+
+// ---------------------------------------------------------------- pairs of files
+
+/** Blocks of one side of a pair: those in that language (or mixed); tables row by row. */
+function sideBlocks(text: string, format: DocumentFormat, lang: 'zh' | 'en'): Block[] {
+  return segment(text, format).filter((b) => b.lang === lang || b.lang === 'mixed');
+}
+
+/** Align a Chinese document with its English translation. */
+export function alignDocuments(zhText: string, enText: string, format: DocumentFormat, zhMatches: TermMatch[] = [], enMatches: TermMatch[] = []): DocumentAlignment {
+  const zhBlocks = sideBlocks(zhText, format, 'zh');
+  const enBlocks = sideBlocks(enText, format, 'en');
+  const beads = align(unitsOf(zhText, zhBlocks, 'zh', sortedMatches(zhMatches)), unitsOf(enText, enBlocks, 'en', sortedMatches(enMatches)));
+  return { zhBlocks, enBlocks, beads };
+}
+
+/**
+ * Lint a pair of files: the Chinese text and its English translation.
+ * Findings land on the side the translator writes (English by default), with
+ * related locations in the other file (`zhFile` / `enFile`).
+ */
+export function lintPair(zhText: string, enText: string, options: PairOptions): { zh: Finding[]; en: Finding[] } {
+  const config = options.config;
+  if (severityFor('missing-translation', config) === 'off' && severityFor('number-mismatch', config) === 'off') return { zh: [], en: [] };
+  const zhMatches = sortedMatches(options.zhMatches ?? options.matcher.findAll(zhText, options.format));
+  const enMatches = sortedMatches(options.enMatches ?? options.matcher.findAll(enText, options.format));
+  const { zhBlocks, enBlocks, beads } = alignDocuments(zhText, enText, options.format, zhMatches, enMatches);
+  const result = checkAlignedPairs({
+    zh: { lang: 'zh', text: zhText, file: options.zhFile ?? '(Chinese document)', matches: zhMatches },
+    en: { lang: 'en', text: enText, file: options.enFile ?? '(English document)', matches: enMatches },
+    beads: alignedPairs(beads, zhBlocks, enBlocks),
+    config,
+    direction: options.direction,
+  });
+  // Suppression comments apply in the file where the finding lands.
+  const zhSup = parseSuppressions(zhText);
+  const enSup = parseSuppressions(enText);
+  return {
+    zh: result.zh.filter((f) => !zhSup.isSuppressed(f.rule, f.start)),
+    en: result.en.filter((f) => !enSup.isSuppressed(f.rule, f.start)),
+  };
+}
+
+// ---------------------------------------------------------------- one file
+
+/**
+ * Whether the zh/en blocks of one document alternate like a bilingual draft:
+ * both languages, comparable amounts, and frequent switches. A Chinese
+ * document quoting one English paragraph, or a Chinese text followed by an
+ * English abstract, is not interleaved.
+ */
+function isInterleaved(blocks: Block[]): boolean {
+  const langs = blocks.map((b) => b.lang).filter((l) => l === 'zh' || l === 'en');
+  const zh = langs.filter((l) => l === 'zh').length;
+  const en = langs.length - zh;
+  if (zh === 0 || en === 0) return false;
+  if (Math.min(zh, en) / Math.max(zh, en) < 0.4) return false;
+  let runs = 1;
+  for (let i = 1; i < langs.length; i++) if (langs[i] !== langs[i - 1]) runs++;
+  return runs >= 1.2 * Math.min(zh, en) && runs >= 2;
+}
+
+interface TableColumns {
+  zh: number;
+  en: number;
+}
+
+/** The Chinese and English columns of a table, by the language of its cells (header as a hint). */
+function tableColumns(rows: Block[]): TableColumns | undefined {
+  const header = rows.find((r) => r.headerRow);
+  const body = rows.filter((r) => !r.headerRow);
+  const width = Math.max(0, ...rows.map((r) => r.cells?.length ?? 0));
+  const score = (col: number, lang: 'zh' | 'en') => {
+    let hits = 0;
+    let filled = 0;
+    for (const r of body) {
+      const cell = r.cells?.[col];
+      if (!cell || cell.lang === 'none') continue;
+      filled++;
+      if (cell.lang === lang) hits++;
+    }
+    const hint = header?.cells?.[col]?.text ?? '';
+    const hinted = lang === 'zh' ? /中文|汉语|Chinese|^zh/i.test(hint) : /英文|英语|English|^en/i.test(hint);
+    return filled === 0 ? (hinted ? 0.5 : 0) : hits / filled + (hinted ? 0.25 : 0);
+  };
+  let zh = -1;
+  let en = -1;
+  let zhBest = 0.5;
+  let enBest = 0.5;
+  for (let c = 0; c < width; c++) {
+    const z = score(c, 'zh');
+    if (z > zhBest) {
+      zhBest = z;
+      zh = c;
+    }
+  }
+  for (let c = 0; c < width; c++) {
+    const e = score(c, 'en');
+    if (c !== zh && e > enBest) {
+      enBest = e;
+      en = c;
+    }
+  }
+  return zh >= 0 && en >= 0 ? { zh, en } : undefined;
+}
+
+/** Which bilingual layouts a document has. */
+export function detectLayout(text: string, format: DocumentFormat): BilingualLayout {
+  if (!hasCjk(text) || !/[A-Za-z]{2}/.test(text)) return 'none';
+  return analyse(text, format).layout;
+}
+
+interface Analysis {
+  layout: BilingualLayout;
+  blocks: Block[];
+  tables: Map<number, { rows: Block[]; columns: TableColumns }>;
+}
+
+function analyse(text: string, format: DocumentFormat): Analysis {
+  const blocks = segment(text, format);
+  const tables = new Map<number, { rows: Block[]; columns: TableColumns }>();
+  const byTable = new Map<number, Block[]>();
+  for (const b of blocks) {
+    if (b.kind === 'table-row' && b.tableId !== undefined) {
+      const rows = byTable.get(b.tableId) ?? [];
+      rows.push(b);
+      byTable.set(b.tableId, rows);
+    }
+  }
+  for (const [id, rows] of byTable) {
+    const columns = tableColumns(rows);
+    if (columns) tables.set(id, { rows, columns });
+  }
+  const interleaved = isInterleaved(blocks.filter((b) => b.kind !== 'table-row'));
+  const layout: BilingualLayout = interleaved && tables.size > 0 ? 'interleaved+table' : interleaved ? 'interleaved' : tables.size > 0 ? 'table' : 'none';
+  return { layout, blocks, tables };
+}
+
+/**
+ * Lint one document holding both languages: interleaved zh/en paragraphs
+ * (either order; "中文标题 / English title" headings split), and Markdown
+ * tables with a Chinese and an English column. Monolingual text returns []
+ * after a cheap character test.
+ */
+export function lintBilingualDocument(text: string, options: BilingualOptions): Finding[] {
+  const config = options.config;
+  if (severityFor('missing-translation', config) === 'off' && severityFor('number-mismatch', config) === 'off') return [];
+  if (!hasCjk(text) || !/[A-Za-z]{2}/.test(text)) return [];
+  const { layout, blocks, tables } = analyse(text, options.format);
+  if (layout === 'none') return [];
+  const matches = sortedMatches(options.matches ?? options.matcher.findAll(text, options.format));
+  const pairs: AlignedPair[] = [];
+
+  if (layout === 'interleaved' || layout === 'interleaved+table') {
+    const flow = blocks.filter((b) => b.kind !== 'table-row' && (b.lang === 'zh' || b.lang === 'en'));
+    const zhBlocks = flow.filter((b) => b.lang === 'zh');
+    const enBlocks = flow.filter((b) => b.lang === 'en');
+    const position = (b: Block) => flow.indexOf(b);
+    const beads = align(
+      unitsOf(text, zhBlocks, 'zh', matches, zhBlocks.map(position)),
+      unitsOf(text, enBlocks, 'en', matches, enBlocks.map(position)),
+    );
+    pairs.push(...alignedPairs(beads, zhBlocks, enBlocks));
+  }
+  for (const { rows, columns } of tables.values()) {
+    for (const row of rows) {
+      if (row.headerRow) continue;
+      const zhCell = row.cells?.[columns.zh];
+      const enCell = row.cells?.[columns.en];
+      if (!zhCell || !enCell || zhCell.start === zhCell.end || enCell.start === enCell.end) continue;
+      pairs.push({ zh: [{ start: zhCell.start, end: zhCell.end, kind: 'table-cell' }], en: [{ start: enCell.start, end: enCell.end, kind: 'table-cell' }] });
+    }
+  }
+  const result = checkAlignedPairs({
+    zh: { lang: 'zh', text, matches },
+    en: { lang: 'en', text, matches },
+    beads: pairs,
+    config,
+    direction: options.direction,
+  });
+  return [...result.zh, ...result.en].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** For an interleaved document, the aligned blocks (the editor reveals a block's partner). */
+export function alignInterleaved(text: string, format: DocumentFormat, matches: TermMatch[] = []): DocumentAlignment | undefined {
+  if (!hasCjk(text)) return undefined;
+  const { layout, blocks } = analyse(text, format);
+  if (layout !== 'interleaved' && layout !== 'interleaved+table') return undefined;
+  const flow = blocks.filter((b) => b.kind !== 'table-row' && (b.lang === 'zh' || b.lang === 'en'));
+  const zhBlocks = flow.filter((b) => b.lang === 'zh');
+  const enBlocks = flow.filter((b) => b.lang === 'en');
+  const sorted = sortedMatches(matches);
+  const beads = align(
+    unitsOf(text, zhBlocks, 'zh', sorted, zhBlocks.map((b) => flow.indexOf(b))),
+    unitsOf(text, enBlocks, 'en', sorted, enBlocks.map((b) => flow.indexOf(b))),
+  );
+  return { zhBlocks, enBlocks, beads };
+}

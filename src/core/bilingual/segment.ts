@@ -1,0 +1,451 @@
+// Splits a draft into blocks (headings, paragraphs, list items, table rows)
+// with source offsets, a structural marker where there is one (一、 （一） 1. I.
+// 第一章 Chapter 1) and the block's language by its share of CJK characters.
+// Pure: no I/O.
+import type { DocumentFormat } from '../types';
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row';
+export type BlockLang = 'zh' | 'en' | 'mixed' | 'none';
+export type MarkerStyle =
+  | 'zh-ordinal' // 一、
+  | 'zh-paren' // （一）
+  | 'zh-chapter' // 第一章 第二节 第三条
+  | 'en-chapter' // Chapter 1, Section II, Article 3, Part I
+  | 'roman' // I.
+  | 'arabic' // 1. 1、 1)
+  | 'arabic-paren' // (1) （1）
+  | 'circled'; // ①
+
+export interface StructuralMarker {
+  style: MarkerStyle;
+  value: number;
+  start: number;
+  end: number;
+}
+
+export interface TableCell {
+  start: number;
+  end: number;
+  text: string;
+  lang: BlockLang;
+}
+
+export interface Block {
+  kind: BlockKind;
+  /** The whole block in the source, markup included. */
+  start: number;
+  end: number;
+  /** The text after heading hashes, list bullets and structural markers. */
+  contentStart: number;
+  contentEnd: number;
+  text: string;
+  lang: BlockLang;
+  /** Heading level: Markdown hashes, or 1 for 一、/I. and 2 for （一）/1. in plain text. */
+  level?: number;
+  marker?: StructuralMarker;
+  /** Table rows only. */
+  cells?: TableCell[];
+  tableId?: number;
+  headerRow?: boolean;
+}
+
+// ---------------------------------------------------------------- language
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const LATIN = /[A-Za-z]/g;
+
+export interface LangCounts {
+  cjk: number;
+  latin: number;
+}
+
+export function langCounts(text: string): LangCounts {
+  return { cjk: text.match(CJK)?.length ?? 0, latin: text.match(LATIN)?.length ?? 0 };
+}
+
+/**
+ * Language by the share of CJK characters, an English letter weighing a third
+ * of a Chinese character (about the ratio of their lengths in translation):
+ * a Chinese paragraph quoting "GDP" stays Chinese, an English one quoting
+ * 碳达峰 stays English, "前言 / Preface" is mixed.
+ */
+export function detectLang(text: string): BlockLang {
+  const { cjk, latin } = langCounts(text);
+  if (cjk === 0 && latin === 0) return 'none';
+  const share = cjk / (cjk + latin / 3);
+  if (share >= 0.7) return 'zh';
+  if (share <= 0.3) return 'en';
+  return 'mixed';
+}
+
+/** True when the text has CJK characters at all: the cheap test before any bilingual work. */
+export function hasCjk(text: string): boolean {
+  return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(text);
+}
+
+// ---------------------------------------------------------------- markers
+
+const ZH_NUM: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 … 九十九 (enough for headings and articles). */
+export function smallChineseNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[〇零一二两三四五六七八九十百]+$/.test(s)) return undefined;
+  let total = 0;
+  let pending = 0;
+  for (const ch of s) {
+    if (ch === '十') {
+      total += (pending || 1) * 10;
+      pending = 0;
+    } else if (ch === '百') {
+      total += (pending || 1) * 100;
+      pending = 0;
+    } else {
+      pending = ZH_NUM[ch];
+    }
+  }
+  return total + pending;
+}
+
+export function romanValue(s: string): number | undefined {
+  if (!/^[IVXLC]+$/.test(s)) return undefined;
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cur = v[s[i]];
+    const next = v[s[i + 1]] ?? 0;
+    total += cur < next ? -cur : cur;
+  }
+  return total;
+}
+
+const MARKER_PATTERNS: Array<[RegExp, MarkerStyle, (m: RegExpExecArray) => number | undefined]> = [
+  [/^第([一二三四五六七八九十百〇零\d]+)[章节条部篇编]\s*/, 'zh-chapter', (m) => smallChineseNumber(m[1])],
+  [/^(?:Chapter|Section|Article|Part)\s+([IVXLC]+|\d+)\b[.:]?\s*/, 'en-chapter', (m) => romanValue(m[1]) ?? Number(m[1])],
+  [/^([一二三四五六七八九十]+)[、．.]\s*/, 'zh-ordinal', (m) => smallChineseNumber(m[1])],
+  [/^[（(]([一二三四五六七八九十]+)[）)]\s*/, 'zh-paren', (m) => smallChineseNumber(m[1])],
+  [/^([IVXLC]+)\.\s+/, 'roman', (m) => romanValue(m[1])],
+  [/^(\d{1,3})(?:[.．、](?!\d)|\))\s*/, 'arabic', (m) => Number(m[1])],
+  [/^[（(](\d{1,3})[）)]\s*/, 'arabic-paren', (m) => Number(m[1])],
+  [/^([①-⑳])\s*/, 'circled', (m) => m[1].charCodeAt(0) - 0x245f],
+];
+
+/** A structural marker at the start of `text` (offsets relative to `base`). */
+export function parseMarker(text: string, base = 0): StructuralMarker | undefined {
+  for (const [re, style, value] of MARKER_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const v = value(m);
+    if (v === undefined || !Number.isFinite(v)) continue;
+    return { style, value: v, start: base, end: base + m[0].length };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- lines
+
+interface Line {
+  start: number;
+  /** End without the line break. */
+  end: number;
+  text: string;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    const end = nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
+    lines.push({ start, end, text: text.slice(start, end) });
+    if (nl >= text.length) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const SENTENCE_END = /[。！？；.!?;:：]\s*$/;
+const HEADING_WORDS = /^(?:前言|序言|引言|结束语|结语|附录|Preface|Foreword|Introduction|Conclusions?|Closing Remarks|Appendix)\s*$/i;
+
+function isBlank(line: Line): boolean {
+  return line.text.trim() === '';
+}
+
+function splitCells(text: string, line: Line): TableCell[] {
+  const cells: TableCell[] = [];
+  let i = line.start;
+  const end = line.end;
+  // Skip the leading pipe.
+  while (i < end && /\s/.test(text[i])) i++;
+  if (text[i] === '|') i++;
+  let cellStart = i;
+  for (; i <= end; i++) {
+    const atEnd = i === end;
+    if (atEnd || (text[i] === '|' && text[i - 1] !== '\\')) {
+      let a = cellStart;
+      let b = i;
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      // A trailing pipe leaves an empty last cell: drop it.
+      if (!(atEnd && a === b && cells.length > 0 && text.slice(cellStart, i).trim() === '')) {
+        const cellText = text.slice(a, b);
+        cells.push({ start: a, end: b, text: cellText, lang: detectLang(cellText) });
+      }
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+function looksLikeHeadingLine(content: string): boolean {
+  const { cjk, latin } = langCounts(content);
+  const short = cjk > latin / 3 ? content.length <= 40 : content.length <= 120;
+  return short && !SENTENCE_END.test(content) && content.trim().length > 0;
+}
+
+/** Where a mixed one-line block splits into its Chinese and English halves, if it does. */
+function bilingualSplit(text: string, start: number, end: number): Array<[number, number]> | undefined {
+  const slice = text.slice(start, end);
+  const trimmedPair = (a: number, b: number): [number, number] => {
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    return [a, b];
+  };
+  const differ = (a: [number, number], b: [number, number]) => {
+    const la = detectLang(text.slice(a[0], a[1]));
+    const lb = detectLang(text.slice(b[0], b[1]));
+    return (la === 'zh' && lb === 'en') || (la === 'en' && lb === 'zh');
+  };
+  const separator = /\s+[/|｜—–-]\s+|\s*[／｜]\s*|\s+\/\s*|\s*\/\s+/g;
+  for (let m = separator.exec(slice); m; m = separator.exec(slice)) {
+    const left = trimmedPair(start, start + m.index);
+    const right = trimmedPair(start + m.index + m[0].length, end);
+    if (left[1] > left[0] && right[1] > right[0] && differ(left, right)) return [left, right];
+  }
+  // No separator: split where the script changes ("前言 Preface").
+  for (let i = start + 1; i < end; i++) {
+    const prevCjk = /[\u3400-\u9fff\uf900-\ufaff）)》”」]/.test(text[i - 1]);
+    const nextCjk = /[\u3400-\u9fff\uf900-\ufaff（(《“「]/.test(text[i]);
+    if (/\s/.test(text[i]) || prevCjk !== nextCjk) {
+      const left = trimmedPair(start, i);
+      const right = trimmedPair(i, end);
+      if (left[1] > left[0] && right[1] > right[0] && differ(left, right)) return [left, right];
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- blocks
+
+function makeBlock(text: string, kind: BlockKind, start: number, end: number, contentStart: number, extras: Partial<Block> = {}): Block {
+  // Trim trailing whitespace of the block.
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (contentStart < end && /[ \t]/.test(text[contentStart])) contentStart++;
+  let marker = extras.marker;
+  if (!marker && kind !== 'table-row') {
+    marker = parseMarker(text.slice(contentStart, end), contentStart);
+    if (marker) contentStart = marker.end;
+  }
+  let contentEnd = end;
+  // Closing hashes of an ATX heading.
+  if (kind === 'heading') {
+    const closing = /\s+#+\s*$/.exec(text.slice(contentStart, end));
+    if (closing) contentEnd = contentStart + closing.index;
+  }
+  const content = text.slice(contentStart, contentEnd);
+  return {
+    kind,
+    start,
+    end,
+    contentStart,
+    contentEnd,
+    text: content,
+    lang: detectLang(content),
+    ...extras,
+    marker,
+  };
+}
+
+/** Headings split into their two languages when written "中文标题 / English title". */
+function splitBilingualBlock(text: string, block: Block): Block[] {
+  const oneLine = !text.slice(block.contentStart, block.contentEnd).includes('\n');
+  if (block.lang !== 'mixed' || !oneLine || (block.kind !== 'heading' && block.contentEnd - block.contentStart > 200)) return [block];
+  const halves = bilingualSplit(text, block.contentStart, block.contentEnd);
+  if (!halves) return [block];
+  return halves.map(([a, b], i) => {
+    const marker = parseMarker(text.slice(a, b), a);
+    const contentStart = marker ? marker.end : a;
+    const content = text.slice(contentStart, b);
+    return {
+      ...block,
+      start: i === 0 ? block.start : a,
+      end: i === 0 ? b : block.end,
+      contentStart,
+      contentEnd: b,
+      text: content,
+      lang: detectLang(content),
+      // The first half keeps a marker written before both (一、中文 / English).
+      marker: marker ?? (i === 0 ? block.marker : block.marker && { ...block.marker }),
+    };
+  });
+}
+
+/**
+ * Blocks of a document. Markdown: ATX/setext headings, list items, tables;
+ * fenced code, front matter and HTML comments are skipped. Plain text: blank
+ * lines separate paragraphs; a short line opening with 一、/（一）/I./1. or a
+ * word such as 前言 is a heading.
+ */
+export function segment(text: string, format: DocumentFormat): Block[] {
+  const lines = splitLines(text);
+  const markdown = format === 'markdown';
+  const blocks: Block[] = [];
+  let i = 0;
+  let tableId = 0;
+
+  // Front matter.
+  if (markdown && lines.length > 0 && /^---\s*$/.test(lines[0].text)) {
+    const close = lines.findIndex((l, k) => k > 0 && /^(?:---|\.\.\.)\s*$/.test(l.text));
+    if (close > 0) i = close + 1;
+  }
+
+  let para: Line[] = [];
+  let paraKind: BlockKind = 'paragraph';
+  const flush = () => {
+    if (para.length === 0) return;
+    const first = para[0];
+    const last = para[para.length - 1];
+    let kind = paraKind;
+    let contentStart = first.start;
+    const extras: Partial<Block> = {};
+    if (kind === 'list-item') {
+      const bullet = /^\s*(?:[-*+]\s+)/.exec(first.text);
+      if (bullet) contentStart = first.start + bullet[0].length;
+    }
+    // Blockquote markers are markup.
+    const quote = /^\s*(?:>\s?)+/.exec(first.text);
+    if (markdown && quote) contentStart = first.start + quote[0].length;
+    const firstContent = text.slice(contentStart, first.end);
+    const marker = parseMarker(firstContent.trimStart(), contentStart + (firstContent.length - firstContent.trimStart().length));
+    if (kind === 'paragraph') {
+      const whole = text.slice(contentStart, last.end);
+      const headingish =
+        (marker && marker.style !== 'arabic' && marker.style !== 'arabic-paren' && marker.style !== 'circled' && looksLikeHeadingLine(text.slice(marker.end, first.end))) ||
+        (!markdown && marker && looksLikeHeadingLine(text.slice(marker.end, first.end)) && para.length === 1) ||
+        HEADING_WORDS.test(firstContent.trim());
+      if (headingish) {
+        // In plain text a heading is followed directly by its paragraph; a heading that wraps
+        // (short block, no sentence punctuation) stays whole.
+        // An English heading may wrap onto a short second line; a Chinese heading or a heading
+        // word (前言, Preface) is always one line.
+        const wholeIsHeading =
+          para.length === 1 ||
+          (para.length === 2 &&
+            !HEADING_WORDS.test(firstContent.trim()) &&
+            detectLang(whole) === 'en' &&
+            para[1].text.trim().length < 0.7 * first.text.trim().length &&
+            looksLikeHeadingLine(whole.replace(/\s+/g, ' ')));
+        if (!wholeIsHeading && para.length > 1) {
+          const level = marker ? levelOf(marker.style) : 1;
+          blocks.push(...splitBilingualBlock(text, makeBlock(text, 'heading', first.start, first.end, contentStart, { level })));
+          para = para.slice(1);
+          paraKind = 'paragraph';
+          flush();
+          return;
+        }
+        kind = 'heading';
+        extras.level = marker ? levelOf(marker.style) : 1;
+      }
+    }
+    blocks.push(...splitBilingualBlock(text, makeBlock(text, kind, first.start, last.end, contentStart, extras)));
+    para = [];
+    paraKind = 'paragraph';
+  };
+
+  while (i < lines.length) {
+    const line = lines[i];
+    if (markdown) {
+      // Fenced code.
+      const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line.text);
+      if (fence) {
+        flush();
+        const closer = new RegExp(`^\\s{0,3}${fence[1][0]}{${fence[1].length},}\\s*$`);
+        i++;
+        while (i < lines.length && !closer.test(lines[i].text)) i++;
+        i++;
+        continue;
+      }
+      // HTML comments.
+      if (/^\s*<!--/.test(line.text)) {
+        flush();
+        while (i < lines.length && !lines[i].text.includes('-->')) i++;
+        i++;
+        continue;
+      }
+      // Tables: a header line followed by a separator line.
+      if (line.text.includes('|') && i + 1 < lines.length && TABLE_SEPARATOR.test(lines[i + 1].text) && lines[i + 1].text.includes('-')) {
+        flush();
+        tableId++;
+        const header = splitCells(text, line);
+        blocks.push({ kind: 'table-row', start: line.start, end: line.end, contentStart: line.start, contentEnd: line.end, text: line.text, lang: detectLang(line.text), cells: header, tableId, headerRow: true });
+        i += 2;
+        while (i < lines.length && lines[i].text.includes('|') && !isBlank(lines[i])) {
+          const row = lines[i];
+          blocks.push({ kind: 'table-row', start: row.start, end: row.end, contentStart: row.start, contentEnd: row.end, text: row.text, lang: detectLang(row.text), cells: splitCells(text, row), tableId, headerRow: false });
+          i++;
+        }
+        continue;
+      }
+      // ATX heading.
+      const atx = /^\s{0,3}(#{1,6})(?:\s+|$)/.exec(line.text);
+      if (atx) {
+        flush();
+        blocks.push(...splitBilingualBlock(text, makeBlock(text, 'heading', line.start, line.end, line.start + atx[0].length, { level: atx[1].length })));
+        i++;
+        continue;
+      }
+      // Setext heading underline.
+      if (para.length === 1 && /^\s{0,3}(?:=+|-+)\s*$/.test(line.text) && paraKind === 'paragraph') {
+        const level = line.text.trim()[0] === '=' ? 1 : 2;
+        const head = para[0];
+        para = [];
+        blocks.push(...splitBilingualBlock(text, makeBlock(text, 'heading', head.start, head.end, head.start, { level })));
+        i++;
+        continue;
+      }
+      // Horizontal rules.
+      if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(line.text)) {
+        flush();
+        i++;
+        continue;
+      }
+    }
+    if (isBlank(line)) {
+      flush();
+      i++;
+      continue;
+    }
+    const bullet = markdown && /^\s*[-*+]\s+/.test(line.text);
+    const startsMarker = /^\s*(?:\d{1,3}[.)．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])/.test(line.text);
+    if ((bullet || startsMarker) && para.length > 0) flush();
+    if (para.length === 0) paraKind = bullet || (markdown && /^\s*\d{1,3}[.)]\s/.test(line.text)) ? 'list-item' : 'paragraph';
+    para.push(line);
+    i++;
+  }
+  flush();
+  return blocks;
+}
+
+function levelOf(style: MarkerStyle): number {
+  switch (style) {
+    case 'zh-chapter':
+    case 'en-chapter':
+    case 'zh-ordinal':
+    case 'roman':
+      return 1;
+    default:
+      return 2;
+  }
+}
