@@ -81,4 +81,6 @@ export function exportGlossary(base: TermBase, format: ExportFormat): string {
   }
 }
 
-export type { Concept };
+
+export { addConceptToGlossaryText, addGlossaryToConfigText, deprecationEntry, firstJsonGlossary, newConfigText, newGlossaryText } from './edit';
+export { guessLang, slugId, termProblem } from './common';

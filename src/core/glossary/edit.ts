@@ -1,0 +1,120 @@
+// Edits of a project's JSON glossary and of `.carbon-lexicon.json` as text,
+// for the "Add selection to project glossary" and "Mark selection as a
+// deprecated rendering" commands. jsonc-parser's `modify` computes minimal
+// edits, so the user's formatting, key order and comments survive.
+
+import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
+import type { Concept, TermForm } from '../types';
+import { cleanForm } from './common';
+
+const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
+
+/** A new, empty JSON glossary. */
+export function newGlossaryText(): string {
+  return JSON.stringify({ schemaVersion: 1, concepts: [] }, null, 2) + '\n';
+}
+
+/** A new configuration naming one glossary. */
+export function newConfigText(glossary: string): string {
+  return JSON.stringify({ glossaries: [glossary] }, null, 2) + '\n';
+}
+
+/** Adds `glossary` to the config's "glossaries" (creating the key); unchanged if listed already. */
+export function addGlossaryToConfigText(configText: string, glossary: string): string {
+  const root = parseTree(configText);
+  if (!root || root.type !== 'object') throw new Error('the configuration is not a JSON object');
+  const list = findNodeAtLocation(root, ['glossaries']);
+  if (list && list.type === 'array') {
+    if ((list.children ?? []).some((c) => c.value === glossary)) return configText;
+    return applyEdits(configText, modify(configText, ['glossaries', -1], glossary, { formattingOptions: format(configText), isArrayInsertion: true }));
+  }
+  return applyEdits(configText, modify(configText, ['glossaries'], [glossary], { formattingOptions: format(configText) }));
+}
+
+/** The first JSON glossary a config lists, if any. */
+export function firstJsonGlossary(glossaries: string[] | undefined): string | undefined {
+  return (glossaries ?? []).find((g) => g.toLowerCase().endsWith('.json'));
+}
+
+/**
+ * Adds a concept to a glossary's text, or, when an entry with its id is
+ * there, adds the concept's accepted and deprecated forms to that entry
+ * (skipping forms it already lists).
+ */
+export function addConceptToGlossaryText(text: string, concept: Concept): string {
+  const source = text.trim() === '' ? newGlossaryText() : text;
+  const root = parseTree(source);
+  if (!root || (root.type !== 'object' && root.type !== 'array')) throw new Error('the glossary is not a JSON object or array');
+  const prefix: Array<string | number> = root.type === 'array' ? [] : ['concepts'];
+  let result = source;
+  if (root.type === 'object' && !findNodeAtLocation(root, ['concepts'])) {
+    result = applyEdits(result, modify(result, ['concepts'], [], { formattingOptions: format(result) }));
+  }
+  const tree = parseTree(result)!;
+  const list = findNodeAtLocation(tree, prefix);
+  if (!list || list.type !== 'array') throw new Error('"concepts" is not an array');
+  const index = (list.children ?? []).findIndex((c) => c.type === 'object' && findNodeAtLocation(c, ['id'])?.value === concept.id);
+  if (index < 0) {
+    return applyEdits(result, modify(result, [...prefix, -1], entryValue(concept), { formattingOptions: format(result), isArrayInsertion: true }));
+  }
+  for (const key of ['accepted', 'deprecated'] as const) {
+    for (const form of concept[key]) {
+      const current = parseTree(result)!;
+      const entry = findNodeAtLocation(current, [...prefix, index])!;
+      const forms = findNodeAtLocation(entry, [key]);
+      if (forms && forms.type === 'array') {
+        if ((forms.children ?? []).some((f) => formText(f) === form.text)) continue;
+        result = applyEdits(result, modify(result, [...prefix, index, key, -1], cleanForm(form), { formattingOptions: format(result), isArrayInsertion: true }));
+      } else {
+        result = applyEdits(result, modify(result, [...prefix, index, key], [cleanForm(form)], { formattingOptions: format(result) }));
+      }
+    }
+  }
+  return result;
+}
+
+/** The project entry that marks `form` deprecated for `concept` (extends it; no override). */
+export function deprecationEntry(concept: Concept, form: TermForm): Concept {
+  return {
+    id: concept.id,
+    zh: concept.zh,
+    en: concept.en,
+    accepted: [],
+    deprecated: [cleanForm(form)],
+    definition: { zh: '', en: '' },
+    category: '',
+    refs: [],
+  };
+}
+
+function entryValue(c: Concept): Record<string, unknown> {
+  const value: Record<string, unknown> = { id: c.id, zh: c.zh, en: c.en };
+  if (c.accepted.length) value.accepted = c.accepted.map(cleanForm);
+  if (c.deprecated.length) value.deprecated = c.deprecated.map(cleanForm);
+  if (c.definition.zh || c.definition.en) {
+    const def: Record<string, string> = {};
+    if (c.definition.zh) def.zh = c.definition.zh;
+    if (c.definition.en) def.en = c.definition.en;
+    value.definition = def;
+  }
+  if (c.category) value.category = c.category;
+  if (c.refs.length) value.refs = [...c.refs];
+  return value;
+}
+
+function formText(node: Node): string | undefined {
+  if (node.type === 'string') return node.value as string;
+  if (node.type === 'object') return findNodeAtLocation(node, ['text'])?.value as string | undefined;
+  return undefined;
+}
+
+/** Keeps the file's indentation (tabs or n spaces) and line ending. */
+function format(text: string): FormattingOptions {
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
+  return {
+    ...FORMAT,
+    insertSpaces: indent ? !indent.startsWith('\t') : true,
+    tabSize: indent && !indent.startsWith('\t') ? indent.length : 2,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+}
