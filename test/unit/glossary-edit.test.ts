@@ -9,6 +9,7 @@ import {
   newConfigText,
   newGlossaryText,
   parseGlossary,
+  rankConceptsFor,
 } from '../../src/core/glossary';
 import { parseConfig } from '../../src/core/config';
 import type { Concept } from '../../src/core/types';
@@ -81,5 +82,14 @@ describe('glossary edits (add to glossary, mark deprecated)', () => {
 
   it('refuses to edit a file that is not a JSON glossary', () => {
     assert.throws(() => addConceptToGlossaryText('"just a string"', sink), /not a JSON object or array/);
+  });
+
+  it('ranks the concepts a selected rendering most likely belongs to first', () => {
+    const base = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'rich-base.json'), 'utf8')) as { concepts: Concept[] };
+    assert.deepEqual(rankConceptsFor('neutral carbon', base.concepts).map((c) => c.id), ['peak-carbon', 'carbon-neutrality', 'ndcs']);
+    assert.equal(rankConceptsFor('carbon neutralization', base.concepts)[0].id, 'carbon-neutrality');
+    assert.equal(rankConceptsFor('Nationally Defined Contribution', base.concepts)[0].id, 'ndcs');
+    assert.equal(rankConceptsFor('中和碳', base.concepts)[0].id, 'carbon-neutrality');
+    assert.equal(rankConceptsFor('达峰值', base.concepts)[0].id, 'peak-carbon');
   });
 });

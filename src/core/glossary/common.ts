@@ -167,3 +167,10 @@ export function decodeGlossaryBytes(bytes: Uint8Array): { text: string } | { err
     return { error: 'not valid UTF-8; save the glossary as UTF-8 (in Excel: "CSV UTF-8"), not GBK/ANSI' };
   }
 }
+
+/** 1-based line of the first occurrence of `needle` in `text` (literal search), or 0. */
+export function firstLineContaining(text: string, needle: string): number {
+  if (!needle) return 0;
+  const at = text.indexOf(needle);
+  return at < 0 ? 0 : lineColumnAt(text, at).line;
+}

@@ -118,3 +118,29 @@ function format(text: string): FormattingOptions {
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   };
 }
+
+/**
+ * Concepts ordered for the "Mark as deprecated rendering of …" picker: those
+ * sharing the most words (English) or characters (Chinese) with the selected
+ * rendering first, then the rest in their own order.
+ */
+export function rankConceptsFor(text: string, concepts: Concept[]): Concept[] {
+  const han = /[\u3400-\u9fff]/.test(text);
+  const units = (s: string): Set<string> =>
+    new Set(han ? Array.from(s).filter((c) => /[\u3400-\u9fff]/.test(c)) : s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+  const wanted = units(text);
+  const score = (c: Concept): number => {
+    let best = 0;
+    for (const form of [c.zh, c.en, ...c.accepted.map((f) => f.text), ...c.deprecated.map((f) => f.text)]) {
+      const have = units(form);
+      let shared = 0;
+      for (const u of wanted) if (have.has(u)) shared++;
+      best = Math.max(best, shared);
+    }
+    return best;
+  };
+  return concepts
+    .map((c, i) => ({ c, i, s: score(c) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.c);
+}

@@ -82,5 +82,5 @@ export function exportGlossary(base: TermBase, format: ExportFormat): string {
 }
 
 
-export { addConceptToGlossaryText, addGlossaryToConfigText, deprecationEntry, firstJsonGlossary, newConfigText, newGlossaryText } from './edit';
-export { guessLang, slugId, termProblem } from './common';
+export { addConceptToGlossaryText, addGlossaryToConfigText, deprecationEntry, firstJsonGlossary, newConfigText, newGlossaryText, rankConceptsFor } from './edit';
+export { firstLineContaining, guessLang, slugId, termProblem } from './common';
