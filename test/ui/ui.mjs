@@ -2,9 +2,10 @@
 // Browser checks a person would make, in the real VS Code workbench served by
 // code-server and driven through Debian's Chromium with playwright-core:
 // hover a term, count the Problems, open the sidebar, pick a quick fix from
-// the Ctrl+. menu. Saves the screenshots README uses to media/screenshots/.
+// the Ctrl+. menu. Screenshots go to test-results/screenshots/; with
+// --update-screenshots to media/screenshots/ (the ones README shows).
 //
-//   node test/ui/ui.mjs [--headed] [--keep-open] [--no-screenshots] [--verbose]
+//   node test/ui/ui.mjs [--update-screenshots] [--headed] [--keep-open] [--no-screenshots] [--verbose]
 //
 // Expected values come from the data (data/terms.json, data/paper.json) and
 // from the compiled engine (out/src/core), never from the extension's UI code.
@@ -29,7 +30,9 @@ import {
 const require = createRequire(import.meta.url);
 const flags = new Set(process.argv.slice(2));
 const verbose = flags.has('--verbose');
-const screenshotsDir = path.join(projectRoot, 'media', 'screenshots');
+const screenshotsDir = flags.has('--update-screenshots')
+  ? path.join(projectRoot, 'media', 'screenshots')
+  : path.join(projectRoot, 'test-results', 'screenshots');
 const failureDir = path.join(projectRoot, 'test-results');
 const overallTimeoutMs = Number(process.env.CARBON_LEXICON_UI_TIMEOUT ?? 240) * 1000;
 const stepTimeoutMs = 20_000;
