@@ -222,6 +222,17 @@ describe('glossary errors', () => {
         assert.ok(r.errors.length > 0, name);
       }
     });
+    it('does not expand nested entities in a TBX DOCTYPE (billion laughs)', () => {
+      const levels = ['<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">'];
+      for (let i = 1; i < 8; i++) {
+        const prev = String.fromCharCode(96 + i);
+        levels.push(`<!ENTITY ${String.fromCharCode(97 + i)} "${`&${prev};`.repeat(10)}">`);
+      }
+      const xml = `<?xml version="1.0"?>\n<!DOCTYPE martif [\n${levels.join('\n')}\n]>\n<martif><text><body><termEntry id="x"><langSet xml:lang="zh"><tig><term>碳汇</term></tig></langSet><langSet xml:lang="en"><tig><term>&h;</term></tig></langSet></termEntry></body></text></martif>`;
+      const r = parseGlossary(xml, 'laughs.tbx');
+      const sizes = r.concepts.map((c) => c.en.length);
+      assert.ok(sizes.every((n) => n <= 200), `expanded to ${sizes.join(', ')} characters`);
+    });
     it('decodes UTF-8 and UTF-16 with BOM, and refuses GBK with a hint', () => {
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('zh\ten\n碳汇\tcarbon sink\n', 'utf16le')]);
       const decoded = decodeGlossaryBytes(utf16);
