@@ -102,39 +102,66 @@ function lengthCost(zhLen: number, enLen: number, params: AlignParams): number {
   return Math.min(-Math.log(p), MAX_LENGTH_COST);
 }
 
-function sharedAnchors(zh: AlignUnit[], en: AlignUnit[]): { shared: number; onlyOne: number } {
-  const a = new Set<string>();
-  const b = new Set<string>();
-  for (const u of zh) for (const k of u.anchors) a.add(k);
-  for (const u of en) for (const k of u.anchors) b.add(k);
+/** Shared and one-sided anchor keys of a bead (at most two units a side; no allocation). */
+function sharedAnchors(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[], ei: number, en_: number): { shared: number; onlyOne: number } {
+  const a1 = zh[zi].anchors;
+  const a2 = zn > 1 ? zh[zi + 1].anchors : undefined;
+  const b1 = en[ei].anchors;
+  const b2 = en_ > 1 ? en[ei + 1].anchors : undefined;
   let shared = 0;
-  for (const k of a) if (b.has(k)) shared++;
-  return { shared, onlyOne: a.size + b.size - 2 * shared };
+  let aSize = 0;
+  let bSize = b1.size;
+  if (b2) for (const k of b2) if (!b1.has(k)) bSize++;
+  for (const k of a1) {
+    aSize++;
+    if (b1.has(k) || (b2 && b2.has(k))) shared++;
+  }
+  if (a2) {
+    for (const k of a2) {
+      if (a1.has(k)) continue;
+      aSize++;
+      if (b1.has(k) || (b2 && b2.has(k))) shared++;
+    }
+  }
+  return { shared, onlyOne: aSize + bSize - 2 * shared };
 }
 
-/** Cost of one bead (lower is better). */
-function beadCost(zh: AlignUnit[], en: AlignUnit[], params: AlignParams): number {
-  const type = `${zh.length}:${en.length}`;
-  const zhLen = zh.reduce((s, u) => s + u.length, 0);
-  const enLen = en.reduce((s, u) => s + u.length, 0);
-  if (zh.length === 0 || en.length === 0) return -Math.log(PRIOR[type]) + INDEL_LENGTH_COST;
+const LOG_PRIOR: number[][] = [
+  [0, -Math.log(PRIOR['0:1'])],
+  [-Math.log(PRIOR['1:0']), -Math.log(PRIOR['1:1']), -Math.log(PRIOR['1:2'])],
+  [0, -Math.log(PRIOR['2:1']), -Math.log(PRIOR['2:2'])],
+];
+
+/** Cost of the bead zh[zi, zi+zn) ↔ en[ei, ei+en_) (lower is better). */
+function beadCost(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[], ei: number, en_: number, params: AlignParams): number {
+  if (zn === 0 || en_ === 0) return LOG_PRIOR[zn][en_] + INDEL_LENGTH_COST;
+  let zhLen = 0;
+  let enLen = 0;
+  let zhHeadings = 0;
+  let enHeadings = 0;
+  for (let k = zi; k < zi + zn; k++) {
+    zhLen += zh[k].length;
+    if (zh[k].heading) zhHeadings++;
+  }
+  for (let k = ei; k < ei + en_; k++) {
+    enLen += en[k].length;
+    if (en[k].heading) enHeadings++;
+  }
   // Headings pair one to one, with headings.
-  const zhHeadings = zh.filter((u) => u.heading).length;
-  const enHeadings = en.filter((u) => u.heading).length;
-  if ((zhHeadings > 0 || enHeadings > 0) && (zh.length > 1 || en.length > 1)) return Infinity;
-  let cost = -Math.log(PRIOR[type]) + lengthCost(zhLen, enLen, params);
-  {
-    if (zhHeadings !== enHeadings) cost += 8;
-    const { shared, onlyOne } = sharedAnchors(zh, en);
-    cost -= 1.5 * Math.min(shared, 6);
-    cost += 0.8 * Math.min(onlyOne, 6);
-    // Interleaved layout: a translation sits next to its original.
-    const zp = zh.map((u) => u.position).filter((p): p is number => p !== undefined);
-    const ep = en.map((u) => u.position).filter((p): p is number => p !== undefined);
-    if (zp.length > 0 && ep.length > 0) {
-      const gap = Math.min(Math.abs(Math.max(...zp) - Math.min(...ep)), Math.abs(Math.max(...ep) - Math.min(...zp)));
-      cost += gap <= 1 ? -2 : 0.5 * Math.min(gap, 8);
-    }
+  if ((zhHeadings > 0 || enHeadings > 0) && (zn > 1 || en_ > 1)) return Infinity;
+  let cost = LOG_PRIOR[zn][en_] + lengthCost(zhLen, enLen, params);
+  if (zhHeadings !== enHeadings) cost += 8;
+  const { shared, onlyOne } = sharedAnchors(zh, zi, zn, en, ei, en_);
+  cost -= 1.5 * Math.min(shared, 6);
+  cost += 0.8 * Math.min(onlyOne, 6);
+  // Interleaved layout: a translation sits next to its original.
+  const zFirst = zh[zi].position;
+  const eFirst = en[ei].position;
+  if (zFirst !== undefined && eFirst !== undefined) {
+    const zLast = zh[zi + zn - 1].position ?? zFirst;
+    const eLast = en[ei + en_ - 1].position ?? eFirst;
+    const gap = Math.min(Math.abs(zLast - eFirst), Math.abs(eLast - zFirst));
+    cost += gap <= 1 ? -2 : 0.5 * Math.min(gap, 8);
   }
   return cost;
 }
@@ -148,25 +175,43 @@ const MOVES: Array<[number, number]> = [
   [2, 2],
 ];
 
-/** Gale–Church dynamic programme over one region (no anchors inside). */
+/**
+ * Gale–Church dynamic programme over one region (no anchors inside). Long
+ * regions are searched in a band around the diagonal, so memory and time stay
+ * linear in practice (a 10 MB draft must not stall the editor).
+ */
 export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParams = defaultParams()): Bead[] {
   const n = zh.length;
   const m = en.length;
-  const cost = new Float64Array((n + 1) * (m + 1)).fill(Infinity);
-  const back = new Int8Array((n + 1) * (m + 1)).fill(-1);
-  const at = (i: number, j: number) => i * (m + 1) + j;
-  cost[at(0, 0)] = 0;
+  if (n === 0 || m === 0) {
+    return [...zh.map((_, i) => ({ zh: [i], en: [] })), ...en.map((_, j) => ({ zh: [], en: [j] }))];
+  }
+  // Band half-width: the whole table for small regions.
+  const half = n * m <= 40000 ? Math.max(n, m) + 2 : Math.max(60, Math.abs(n - m) + 30);
+  const width = 2 * half + 1;
+  const center = (i: number) => Math.round((i * m) / n);
+  const cell = (i: number, j: number) => {
+    const k = j - center(i) + half;
+    return k < 0 || k >= width ? -1 : i * width + k;
+  };
+  const cost = new Float64Array((n + 1) * width).fill(Infinity);
+  const back = new Int8Array((n + 1) * width).fill(-1);
+  cost[cell(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      const here = cost[at(i, j)];
+    const jFrom = Math.max(0, center(i) - half);
+    const jTo = Math.min(m, center(i) + half);
+    for (let j = jFrom; j <= jTo; j++) {
+      const here = cost[cell(i, j)];
       if (!Number.isFinite(here)) continue;
       for (let k = 0; k < MOVES.length; k++) {
         const [di, dj] = MOVES[k];
         if (i + di > n || j + dj > m) continue;
-        const c = here + beadCost(zh.slice(i, i + di), en.slice(j, j + dj), params);
-        if (c < cost[at(i + di, j + dj)]) {
-          cost[at(i + di, j + dj)] = c;
-          back[at(i + di, j + dj)] = k;
+        const target = cell(i + di, j + dj);
+        if (target < 0) continue;
+        const c = here + beadCost(zh, i, di, en, j, dj, params);
+        if (c < cost[target]) {
+          cost[target] = c;
+          back[target] = k;
         }
       }
     }
@@ -175,7 +220,10 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const [di, dj] = MOVES[back[at(i, j)]];
+    const at = cell(i, j);
+    const move = at >= 0 ? back[at] : -1;
+    // Outside the band (cannot happen with the widths above): fall back to single steps.
+    const [di, dj] = move >= 0 ? MOVES[move] : i > 0 ? [1, 0] : [0, 1];
     const bead: Bead = { zh: [], en: [] };
     for (let a = i - di; a < i; a++) bead.zh.push(a);
     for (let b = j - dj; b < j; b++) bead.en.push(b);

@@ -8,7 +8,7 @@ import { parseSuppressions } from '../markdown';
 import { severityFor } from '../config';
 import { align, AlignUnit, Bead, lengthOf } from './align';
 import { extractNumbers } from './numbers';
-import { Block, hasCjk, segment } from './segment';
+import { Block, hasCjk, langCounts, segment } from './segment';
 import { AlignedPair, checkAlignedPairs, Direction, Piece } from './rules';
 
 export { extractNumbers, compareNumbers } from './numbers';
@@ -185,6 +185,16 @@ function tableColumns(rows: Block[]): TableColumns | undefined {
   return zh >= 0 && en >= 0 ? { zh, en } : undefined;
 }
 
+/**
+ * Cheap whole-text test before segmenting: an interleaved draft has both
+ * languages in substance (a Chinese text quoting a few English names has not).
+ */
+function balancedLanguages(text: string): boolean {
+  const { cjk, latin } = langCounts(text);
+  const share = cjk / (cjk + latin / 3);
+  return share > 0.1 && share < 0.9;
+}
+
 /** Which bilingual layouts a document has. */
 export function detectLayout(text: string, format: DocumentFormat): BilingualLayout {
   if (!hasCjk(text) || !/[A-Za-z]{2}/.test(text)) return 'none';
@@ -227,6 +237,7 @@ export function lintBilingualDocument(text: string, options: BilingualOptions): 
   const config = options.config;
   if (severityFor('missing-translation', config) === 'off' && severityFor('number-mismatch', config) === 'off') return [];
   if (!hasCjk(text) || !/[A-Za-z]{2}/.test(text)) return [];
+  if (!text.includes('|') && !balancedLanguages(text)) return [];
   const { layout, blocks, tables } = analyse(text, options.format);
   if (layout === 'none') return [];
   const matches = sortedMatches(options.matches ?? options.matcher.findAll(text, options.format));
@@ -236,7 +247,8 @@ export function lintBilingualDocument(text: string, options: BilingualOptions): 
     const flow = blocks.filter((b) => b.kind !== 'table-row' && (b.lang === 'zh' || b.lang === 'en'));
     const zhBlocks = flow.filter((b) => b.lang === 'zh');
     const enBlocks = flow.filter((b) => b.lang === 'en');
-    const position = (b: Block) => flow.indexOf(b);
+    const index = new Map(flow.map((b, i) => [b, i] as const));
+    const position = (b: Block) => index.get(b) ?? 0;
     const beads = align(
       unitsOf(text, zhBlocks, 'zh', matches, zhBlocks.map(position)),
       unitsOf(text, enBlocks, 'en', matches, enBlocks.map(position)),
@@ -271,9 +283,10 @@ export function alignInterleaved(text: string, format: DocumentFormat, matches: 
   const zhBlocks = flow.filter((b) => b.lang === 'zh');
   const enBlocks = flow.filter((b) => b.lang === 'en');
   const sorted = sortedMatches(matches);
+  const index = new Map(flow.map((b, i) => [b, i] as const));
   const beads = align(
-    unitsOf(text, zhBlocks, 'zh', sorted, zhBlocks.map((b) => flow.indexOf(b))),
-    unitsOf(text, enBlocks, 'en', sorted, enBlocks.map((b) => flow.indexOf(b))),
+    unitsOf(text, zhBlocks, 'zh', sorted, zhBlocks.map((b) => index.get(b) ?? 0)),
+    unitsOf(text, enBlocks, 'en', sorted, enBlocks.map((b) => index.get(b) ?? 0)),
   );
   return { zhBlocks, enBlocks, beads };
 }

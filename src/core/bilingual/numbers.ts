@@ -398,6 +398,17 @@ const MONTHS: Record<string, number> = {
   september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
+const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+type DateRead = (m: RegExpExecArray) => [number | undefined, number, number | undefined];
+const EN_DATE_PATTERNS: Array<[RegExp, DateRead]> = [
+  [new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'), (m) => [Number(m[3]), MONTHS[m[1].toLowerCase()], Number(m[2])]],
+  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})\\.?,?\\s+(\\d{4})\\b`, 'gi'), (m) => [Number(m[3]), MONTHS[m[2].toLowerCase()], Number(m[1])]],
+  [new RegExp(`\\b(${MONTH_NAMES})\\.?,?\\s+(?:of\\s+)?(\\d{4})\\b`, 'gi'), (m) => [Number(m[2]), MONTHS[m[1].toLowerCase()], undefined]],
+  [new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![,.]?\\d)`, 'gi'), (m) => [undefined, MONTHS[m[1].toLowerCase()], Number(m[2])]],
+  // A month on its own, full name and capitalised ("in September").
+  [/\b(January|February|March|April|June|July|August|September|October|November|December)\b/g, (m) => [undefined, MONTHS[m[1].toLowerCase()], undefined]],
+];
+
 const EN_UNIT_FACTORS: Array<[RegExp, number]> = [
   [/^\s*(?:GW|gigawatts?)\b/, 1e6],
   [/^\s*(?:MW|megawatts?)\b/, 1e3],
@@ -523,17 +534,9 @@ function extractEnglish(raw: string, base: number): NumberMention[] {
   const taken: Array<[number, number]> = [];
   const isTaken = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a) || overlapsMask(masks, start, end);
 
-  // Dates: "September 22, 2020", "22 September 2020", "September 2020", "September 22".
-  const monthNames = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-  const dateRes: Array<[RegExp, (m: RegExpExecArray) => [number | undefined, number, number | undefined]]> = [
-    [new RegExp(`\\b(${monthNames})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'), (m) => [Number(m[3]), MONTHS[m[1].toLowerCase()], Number(m[2])]],
-    [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${monthNames})\\.?,?\\s+(\\d{4})\\b`, 'gi'), (m) => [Number(m[3]), MONTHS[m[2].toLowerCase()], Number(m[1])]],
-    [new RegExp(`\\b(${monthNames})\\.?,?\\s+(?:of\\s+)?(\\d{4})\\b`, 'gi'), (m) => [Number(m[2]), MONTHS[m[1].toLowerCase()], undefined]],
-    [new RegExp(`\\b(${monthNames})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![,.]?\\d)`, 'gi'), (m) => [undefined, MONTHS[m[1].toLowerCase()], Number(m[2])]],
-    // A month on its own, full name and capitalised ("in September").
-    [/\b(January|February|March|April|June|July|August|September|October|November|December)\b/g, (m) => [undefined, MONTHS[m[1].toLowerCase()], undefined]],
-  ];
-  for (const [re, read] of dateRes) {
+  // Dates: "September 22, 2020", "22 September 2020", "September 2020", "September 22", "September".
+  for (const [re, read] of EN_DATE_PATTERNS) {
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // "May" and "March" are also words: accept them capitalised only.
       if (/^(?:may|march)$/i.test(m[0].match(/[A-Za-z]+/)?.[0] ?? '') && !/^(?:May|March)/.test(m[0].replace(/^\d+\w*\s+(?:of\s+)?/, ''))) continue;
