@@ -79,4 +79,29 @@ describe('vscode: manifest and translations', () => {
     assert.equal(png.readUInt32BE(16), 128, 'icon width');
     assert.equal(png.readUInt32BE(20), 128, 'icon height');
   });
+
+  it('packs every file the manifest points at (.vscodeignore allow-list)', () => {
+    const allowed = fs
+      .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => line.startsWith('!'))
+      .map((line) => new RegExp(`^${line.slice(1).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`));
+    const packed = (file: string) => allowed.some((pattern) => pattern.test(file.replace(/^\.\//, '')));
+    const referenced = [
+      manifest.main,
+      manifest.icon,
+      ...manifest.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
+      ...(manifest.contributes.jsonValidation ?? []).map((v: { url: string }) => v.url),
+      'package.nls.json',
+      'package.nls.zh-cn.json',
+      'l10n/bundle.l10n.zh-cn.json',
+      'media/reader.css',
+      'docs/rules/deprecated-term.md',
+    ];
+    for (const file of referenced) {
+      assert.ok(packed(file), `${file} is left out of the .vsix`);
+      if (file !== manifest.main) assert.ok(fs.existsSync(path.join(root, file)), `${file} does not exist`);
+    }
+    assert.ok(!packed('src/vscode/extension.ts') && !packed('node_modules/fuse.js/package.json') && !packed('dist/extension.js.map'));
+  });
 });

@@ -46,7 +46,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperNode> {
         item.id = `paper:${element.id}`;
         item.description = element.description;
         item.tooltip = element.description ? `${element.label}\n${element.description}` : element.label;
-        item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+        item.iconPath = new vscode.ThemeIcon('bookmark');
         item.contextValue = 'section';
         return item;
       }
