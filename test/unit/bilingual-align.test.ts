@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import { paper } from '../../src/core/data';
+import { createEngine } from '../../src/core/engine';
+import { alignDocuments, lintPair, lintBilingualDocument, estimateParams, defaultParams } from '../../src/core/bilingual';
+import type { Bead } from '../../src/core/bilingual/align';
+import { buildPaperDocuments, PaperVariant, scoreAlignment, AccuracyReport } from '../../src/core/bilingual/paperAlignment';
+import { segment } from '../../src/core/bilingual/segment';
+
+const engine = createEngine();
+
+function alignPaper(variant: PaperVariant = {}, withConcepts = true): AccuracyReport {
+  const docs = buildPaperDocuments(paper, variant);
+  const format = variant.format ?? 'markdown';
+  const zhMatches = withConcepts ? engine.matcher.findAll(docs.zh.text, format) : [];
+  const enMatches = withConcepts ? engine.matcher.findAll(docs.en.text, format) : [];
+  const { zhBlocks, enBlocks, beads } = alignDocuments(docs.zh.text, docs.en.text, format, zhMatches, enMatches);
+  return scoreAlignment(docs, zhBlocks, enBlocks, beads);
+}
+
+function percent(r: { correct: number; total: number }): string {
+  return `${r.correct}/${r.total} = ${((100 * r.correct) / r.total).toFixed(1)}%`;
+}
+
+describe('bilingual alignment: accuracy against the white paper', () => {
+  it('has the paper to measure against (zh paragraphs, one split in two in English, an English-only section)', () => {
+    assert.ok(paper.paragraphs.length >= 15);
+    assert.ok(paper.paragraphs.some((p) => p.zh && p.en.length === 2));
+    assert.ok(paper.paragraphs.some((p) => p.zh === null));
+  });
+
+  it('estimates the English/Chinese length ratio from the paper', () => {
+    const params = defaultParams();
+    // Non-space characters: English runs at about 3.5 letters per Chinese character here.
+    assert.ok(params.ratio > 2.5 && params.ratio < 5, `ratio ${params.ratio}`);
+    assert.ok(params.variance > 1);
+    assert.deepEqual(estimateParams([['中文', 'abcdef'], ['中文中文', 'abcdefghijkl']]).ratio, 3);
+  });
+
+  for (const format of ['markdown', 'plaintext'] as const) {
+    it(`aligns ≥ 95% of the paper's paragraphs exactly (${format})`, () => {
+      const report = alignPaper({ format });
+      console.log(`      alignment accuracy (${format}): ${percent(report)}${report.wrong.length ? `; wrong: ${report.wrong.join(', ')}` : ''}`);
+      assert.ok(report.accuracy >= 0.95, percent(report));
+    });
+  }
+
+  it('stays ≥ 95% when any one paragraph is missing on either side', () => {
+    let correct = 0;
+    let total = 0;
+    for (const p of paper.paragraphs) {
+      const variants: PaperVariant[] = [{ dropEnglish: [p.id] }];
+      if (p.zh) variants.push({ dropChinese: [p.id] });
+      for (const v of variants) {
+        const r = alignPaper(v);
+        correct += r.correct;
+        total += r.total;
+      }
+    }
+    console.log(`      alignment accuracy, one paragraph dropped (all variants): ${percent({ correct, total })}`);
+    assert.ok(correct / total >= 0.95, percent({ correct, total }));
+  });
+
+  it('can fail: shuffled English paragraphs score far below the threshold', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = alignPaper({ shuffleEnglish: seed });
+      assert.ok(r.accuracy < 0.8, `seed ${seed}: ${percent(r)}`);
+    }
+  });
+
+  it('can fail: a naive one-to-one pairing in order scores below the threshold', () => {
+    const docs = buildPaperDocuments(paper);
+    const zhBlocks = segment(docs.zh.text, 'markdown');
+    const enBlocks = segment(docs.en.text, 'markdown');
+    const beads: Bead[] = [];
+    for (let i = 0; i < Math.max(zhBlocks.length, enBlocks.length); i++) {
+      beads.push({ zh: i < zhBlocks.length ? [i] : [], en: i < enBlocks.length ? [i] : [] });
+    }
+    const r = scoreAlignment(docs, zhBlocks, enBlocks, beads);
+    assert.ok(r.accuracy < 0.5, percent(r));
+  });
+
+  it('can fail: the scorer rejects a dropped paragraph that is paired with a neighbour', () => {
+    const docs = buildPaperDocuments(paper, { dropEnglish: ['preface.p2'] });
+    const { zhBlocks, enBlocks, beads } = alignDocuments(docs.zh.text, docs.en.text, 'markdown');
+    // Merge the orphaned Chinese paragraph into the next bead.
+    const orphan = beads.findIndex((b) => b.en.length === 0 && b.zh.length === 1);
+    assert.ok(orphan >= 0, 'the aligner leaves the untranslated paragraph alone');
+    const broken = beads.map((b) => ({ zh: [...b.zh], en: [...b.en] }));
+    broken[orphan + 1].zh.unshift(...broken[orphan].zh);
+    broken.splice(orphan, 1);
+    const good = scoreAlignment(docs, zhBlocks, enBlocks, beads);
+    const bad = scoreAlignment(docs, zhBlocks, enBlocks, broken);
+    assert.ok(bad.correct < good.correct);
+  });
+});
+
+describe('bilingual rules on the white paper itself', () => {
+  // Each remaining finding is a real difference between the paper's two texts.
+  const KNOWN = [
+    // preface.p3: the Chinese says 作出碳达峰碳中和重大宣示 ("made the major announcement on peak
+    // carbon and carbon neutrality"); the English says "its ambitious peak carbon and carbon
+    // neutrality goals": 目标 (goals) is the English translator's addition.
+    'missing-translation peak-carbon-neutrality-goals @ preface.p3: peak carbon and carbon neutrality goals',
+    // I.1.p1: 人与自然和谐共生 is rendered by reference, "harmony between the two", since the
+    // sentence before names "humanity and nature" already. Reported on the English paragraph.
+    'missing-translation harmony-humanity-nature @ I.1.p1: (paragraph)',
+  ];
+
+  /** rule, concept, paper paragraph of the English side, and the text found (short) or "(paragraph)". */
+  function describeFindings(findings: Array<{ rule: string; conceptId?: string; found: string; start: number }>, text: string): string[] {
+    return findings.map((f) => {
+      // The paragraph is the one whose English text holds the finding.
+      const para = paper.paragraphs.find((p) => p.en.some((e) => e.includes(f.found)) && p.en.some((e) => text.includes(e)));
+      const found = f.found.length > 80 ? '(paragraph)' : f.found;
+      return `${f.rule} ${f.conceptId ?? '-'} @ ${para?.id ?? '?'}: ${found}`;
+    });
+  }
+
+  it('as a pair of files: no number mismatch, and only the listed real differences', () => {
+    const docs = buildPaperDocuments(paper);
+    const result = lintPair(docs.zh.text, docs.en.text, { matcher: engine.matcher, format: 'markdown', zhFile: 'paper.zh.md', enFile: 'paper.en.md' });
+    assert.deepEqual(result.zh, []);
+    assert.deepEqual(describeFindings(result.en, docs.en.text), KNOWN);
+  });
+
+  it('as one interleaved document (headings "中文 / English"): the same findings', () => {
+    const parts: string[] = [];
+    for (const section of paper.sections) {
+      const en = (section.number ? `${section.number}. ` : '') + section.title.en;
+      parts.push(`${'#'.repeat(section.level + 2)} ${section.title.zh ? `${section.title.zh} / ${en}` : en}`);
+      for (const p of paper.paragraphs.filter((q) => q.section === section.id)) {
+        if (p.zh) parts.push(p.zh);
+        parts.push(...p.en);
+      }
+    }
+    const text = parts.join('\n\n');
+    const findings = lintBilingualDocument(text, { matcher: engine.matcher, format: 'markdown' });
+    assert.deepEqual(describeFindings(findings, text), KNOWN);
+  });
+
+  it('can fail: a changed date in the English is reported', () => {
+    const docs = buildPaperDocuments(paper);
+    const en = docs.en.text.replace('On September 22, 2020', 'On September 23, 2020');
+    assert.notEqual(en, docs.en.text);
+    const result = lintPair(docs.zh.text, en, { matcher: engine.matcher, format: 'markdown', zhFile: 'paper.zh.md', enFile: 'paper.en.md' });
+    const mismatch = result.en.filter((f) => f.rule === 'number-mismatch');
+    assert.deepEqual(mismatch.map((f) => f.found), ['September 23, 2020']);
+    assert.equal(mismatch[0].related?.[0].file, 'paper.zh.md');
+    assert.equal(docs.zh.text.slice(mismatch[0].related![0].start, mismatch[0].related![0].end), '2020年9月22日');
+  });
+});
