@@ -64,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Carbon
   });
   context.subscriptions.push(paperView, glossaryView, draftView, draftTree);
 
-  const reader = new ReaderPanel(context.extensionUri, paper);
+  const reader = new ReaderPanel(context.extensionUri, paper, (concept) => paperIndex.evidenceFor(concept, engine.matcher));
   context.subscriptions.push(reader);
 
   const deps: ExtensionDeps = {

@@ -2,6 +2,7 @@
 // paragraph beside its English, that can reveal a paragraph and show a
 // concept's full entry with its uses marked.
 import * as vscode from 'vscode';
+import type { Evidence } from '../core/paperIndex';
 import type { Concept, Paper } from '../core/types';
 import { buildReaderHtml, paragraphAnchor } from './logic/readerHtml';
 
@@ -9,7 +10,11 @@ export class ReaderPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private state: { paragraphId?: string; conceptId?: string } = {};
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly paper: Paper) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly paper: Paper,
+    private readonly evidenceFor: (concept: Concept) => Evidence[] = () => [],
+  ) {}
 
   dispose(): void {
     this.panel?.dispose();
@@ -62,6 +67,7 @@ export class ReaderPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'reader.css')).toString(),
       t: vscode.l10n.t,
       concept,
+      evidence: concept ? this.evidenceFor(concept) : undefined,
       focusParagraphId: state.paragraphId,
     });
   }

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { paper } from '../../src/core/data';
 import { bundledTermBase } from '../../src/core/data';
+import { createEngine } from '../../src/core/engine';
+import { PaperIndex } from '../../src/core/paperIndex';
 import { buildReaderHtml, escapeHtml, highlightRanges, paragraphAnchor } from '../../src/vscode/logic/readerHtml';
 
 describe('vscode logic: bilingual reader HTML', () => {
@@ -30,6 +32,17 @@ describe('vscode logic: bilingual reader HTML', () => {
     assert.ok(html.includes('<mark>国家自主贡献</mark>'));
     assert.ok(html.includes('<aside class="entry"'));
     assert.ok(html.includes(escapeHtml(concept.definition.en)));
+  });
+
+  it('quotes the paper\'s own sentences in the entry, term marked, linked to the paragraph', () => {
+    const engine = createEngine();
+    const concept = engine.concept('ndcs')!;
+    const evidence = new PaperIndex().evidenceFor(concept, engine.matcher);
+    const html = buildReaderHtml(paper, { ...base, concept, evidence });
+    const entry = html.slice(html.indexOf('<aside'), html.indexOf('</aside>'));
+    assert.ok(entry.includes('<a href="#p-preface.p2">前言 · Preface · preface.p2</a>'), entry);
+    assert.ok(entry.includes('2020年12月12日，习近平总书记在气候雄心峰会上宣布了中国2030年<mark>国家自主贡献</mark>目标。'));
+    assert.ok(entry.includes('he presented China’s 2030 <mark>Nationally Determined Contributions</mark> (NDCs)'));
   });
 
   it('escapes text and finds whole-word, case-insensitive English and exact Chinese ranges', () => {

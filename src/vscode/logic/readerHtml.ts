@@ -2,7 +2,8 @@
 // beside its English (one after the other in a narrow panel), optionally a
 // concept's full entry on top with its uses marked in the text.
 import type { Concept, Paper, PaperParagraph, PaperSection } from '../../core/types';
-import { sectionLabelEn } from './paperLabels';
+import type { Evidence, SentenceHit } from '../../core/paperIndex';
+import { sectionLabel, sectionLabelEn } from './paperLabels';
 import { english, type Translate } from './translate';
 
 export interface ReaderOptions {
@@ -13,6 +14,8 @@ export interface ReaderOptions {
   t?: Translate;
   /** A concept whose entry is shown on top and whose uses are marked. */
   concept?: Concept;
+  /** The paper's own sentences for the concept (paperIndex.evidenceFor), quoted in its entry. */
+  evidence?: Evidence[];
   /** Paragraph to scroll to and flash once loaded. */
   focusParagraphId?: string;
 }
@@ -64,7 +67,22 @@ function conceptForms(concept: Concept | undefined): string[] {
 }
 
 /** The full entry of a concept: both forms, admitted and deprecated renderings with notes, definitions, where the paper uses it. */
-export function conceptEntryHtml(concept: Concept, paper: Paper, t: Translate = english): string {
+function quoteHit(hit: SentenceHit): string {
+  return escapeHtml(hit.sentence.slice(0, hit.start)) + `<mark>${escapeHtml(hit.sentence.slice(hit.start, hit.end))}</mark>` + escapeHtml(hit.sentence.slice(hit.end));
+}
+
+/** The paper's sentences for a concept, each linked to its paragraph below. */
+function evidenceHtml(evidence: Evidence[], max: number): string {
+  return `<ol class="evidence">${evidence
+    .slice(0, max)
+    .map((e) => {
+      const where = e.section ? sectionLabel(e.section) : e.paragraph.section;
+      return `<li><a href="#${paragraphAnchor(e.paragraph.id)}">${escapeHtml(where)} · ${escapeHtml(e.paragraph.id)}</a>${e.zh ? `<div lang="zh-Hans">${quoteHit(e.zh)}</div>` : ''}${e.en ? `<div lang="en">${quoteHit(e.en)}</div>` : ''}</li>`;
+    })
+    .join('')}</ol>`;
+}
+
+export function conceptEntryHtml(concept: Concept, paper: Paper, t: Translate = english, evidence: Evidence[] = []): string {
   const forms = (list: Concept['accepted'], cls: string) =>
     list.length === 0
       ? ''
@@ -79,7 +97,7 @@ export function conceptEntryHtml(concept: Concept, paper: Paper, t: Translate = 
     ${concept.definition?.en ? `<dt>${escapeHtml(t('Definition (English)'))}</dt><dd lang="en">${escapeHtml(concept.definition.en)}</dd>` : ''}
     ${(concept.accepted ?? []).length ? `<dt>${escapeHtml(t('Admitted forms'))}</dt><dd>${forms(concept.accepted, 'admitted')}</dd>` : ''}
     ${(concept.deprecated ?? []).length ? `<dt>${escapeHtml(t('Deprecated forms'))}</dt><dd>${forms(concept.deprecated, 'deprecated')}</dd>` : ''}
-    ${refs.length ? `<dt>${escapeHtml(t('In the white paper'))}</dt><dd>${refs.map((id) => `<a href="#${paragraphAnchor(id)}">${escapeHtml(id)}</a>`).join(' ')}</dd>` : ''}
+    ${evidence.length ? `<dt>${escapeHtml(t('In the white paper'))}</dt><dd>${evidenceHtml(evidence, 3)}${refs.length > 3 ? `<p>${refs.map((id) => `<a href="#${paragraphAnchor(id)}">${escapeHtml(id)}</a>`).join(' ')}</p>` : ''}</dd>` : refs.length ? `<dt>${escapeHtml(t('In the white paper'))}</dt><dd>${refs.map((id) => `<a href="#${paragraphAnchor(id)}">${escapeHtml(id)}</a>`).join(' ')}</dd>` : ''}
   </dl>
 </aside>`;
 }
@@ -122,7 +140,7 @@ export function buildReaderHtml(paper: Paper, options: ReaderOptions): string {
 </head>
 <body data-focus="${escapeHtml(focus)}">
 <header><h1><span lang="zh-Hans">${escapeHtml(paper.title.zh)}</span><span class="en" lang="en">${escapeHtml(paper.title.en)}</span></h1></header>
-${options.concept ? conceptEntryHtml(options.concept, paper, t) : ''}
+${options.concept ? conceptEntryHtml(options.concept, paper, t, options.evidence) : ''}
 <main>
 ${body.join('\n')}
 </main>
