@@ -53,7 +53,9 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   const register = (id: string, handler: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
   register('carbonLexicon.fixAllInFile', async (uri?: unknown) => {
-    const document = await documentFor(uri);
+    // From the In This Draft view the argument is a tree node: the draft that view shows.
+    const fromView = uri !== undefined && typeof uri === 'object' && !(uri instanceof vscode.Uri);
+    const document = fromView ? deps.draftTree.document : await documentFor(uri);
     if (!document) return 0;
     const findings = await deps.diagnostics.currentFindings(document);
     const edit = fixAllEdit(document, findings);
