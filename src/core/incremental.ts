@@ -15,16 +15,24 @@
 //   the sync point's line as the old scan did. If it does not (a code fence or
 //   comment was opened or closed), the region grows (doubling) until it does,
 //   or to the end of the text.
-// - Matches and deprecated-term findings outside the region are shifted.
-//   Document-level rules are recomputed from the cached matches:
-//   inconsistent-variant from the groups (concept, language) that have more
-//   than one form, and registered whole-document rules through lint() itself.
-// - Suppression comments reach across paragraphs: when a change touches one,
-//   every deprecated-term finding is rebuilt from the cached matches.
+// - When the region's matches are the same terms as before (the usual
+//   keystroke between words), every finding is kept and only its offsets move.
+//   Otherwise deprecated-term findings are rebuilt for the region, and
+//   inconsistent-variant findings for the (concept, language) groups the
+//   region's matches belong to; other groups only shift.
+// - Suppression comments reach across paragraphs: when a change can alter
+//   what one covers, every finding is rebuilt from the cached matches.
+// - Whole-document rules registered with lint.ts (the bilingual ones) run
+//   through lint() itself on every change, as a full lint would.
+//
+// lint.ts reads the text only for its suppression comments, so when the text
+// holds none the rules run over the region's matches with an empty text and
+// the full new string is never scanned (or even flattened) here.
 
 import type { DocumentFormat, Finding, LintConfig, RuleId, SeveritySetting } from './types';
 import type { TermMatch, TermMatcher } from './matcher';
 import type { Engine } from './engine';
+import * as lintModule from './lint';
 import { findingsFromMatches, lint, sortFindings } from './lint';
 import { Segments, parseSuppressions, scanMarkdown } from './markdown';
 import { normalizeTerm } from './normalize';
@@ -39,27 +47,29 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
 const GT = 0x3e;
+const DIRECTIVE_MARKER = 'carbon-lexicon-';
 
-interface GroupInfo {
+interface FormInfo {
+  conceptId: string;
   group: string;
   form: string;
+}
+
+interface Group {
+  /** Non-deprecated matches of one concept in one language, in document order (shared with `matches`). */
+  matches: TermMatch[];
+  /** Uses per normalised form. */
+  forms: Map<string, number>;
+  /** This group's inconsistent-variant findings (empty unless forms.size >= 2). */
+  findings: Finding[];
 }
 
 function withRule(config: LintConfig | undefined, rule: RuleId, setting: SeveritySetting): LintConfig {
   return { ...(config ?? {}), rules: { ...(config?.rules ?? {}), [rule]: setting } };
 }
 
-function shiftFinding(f: Finding, delta: number): Finding {
-  const shifted: Finding = { ...f, start: f.start + delta, end: f.end + delta };
-  if (f.fix) shifted.fix = { ...f.fix, start: f.fix.start + delta, end: f.fix.end + delta };
-  if (f.related) {
-    shifted.related = f.related.map((r) => (r.file === undefined ? { ...r, start: r.start + delta, end: r.end + delta } : r));
-  }
-  return shifted;
-}
-
 /** First index in a sorted-by-start array whose start is >= offset. */
-function lowerBound<T extends { start: number }>(items: T[], offset: number): number {
+function lowerBound(items: ReadonlyArray<{ start: number }>, offset: number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -68,6 +78,26 @@ function lowerBound<T extends { start: number }>(items: T[], offset: number): nu
     else hi = mid;
   }
   return lo;
+}
+
+/** Maps an old offset to the new text: region offsets through the matched terms, later ones by delta. */
+type OffsetMap = (start: number, end: number) => [number, number];
+
+function moveFinding(f: Finding, move: OffsetMap): Finding {
+  const [start, end] = move(f.start, f.end);
+  const moved: Finding = { ...f, start, end };
+  if (f.fix) {
+    const [fs, fe] = move(f.fix.start, f.fix.end);
+    moved.fix = { ...f.fix, start: fs, end: fe };
+  }
+  if (f.related) {
+    moved.related = f.related.map((r) => {
+      if (r.file !== undefined) return r;
+      const [rs, re] = move(r.start, r.end);
+      return { ...r, start: rs, end: re };
+    });
+  }
+  return moved;
 }
 
 export class IncrementalLinter {
@@ -82,9 +112,9 @@ export class IncrementalLinter {
   private matches: TermMatch[] = [];
   private deprecated: Finding[] = [];
   private findings: Finding[] = [];
-  /** Non-deprecated matches per (concept, language) group and normalised form. */
-  private readonly formCounts = new Map<string, Map<string, number>>();
-  private readonly groupOfForm = new WeakMap<object, GroupInfo>();
+  private readonly groups = new Map<string, Group>();
+  private readonly formInfo = new WeakMap<object, FormInfo>();
+  private hasDirectives = false;
   private readonly ignored: Set<string>;
   private readonly deprecatedOnly: LintConfig;
   private readonly variantOnly: LintConfig;
@@ -119,6 +149,7 @@ export class IncrementalLinter {
   /** Lint a whole new text and cache what later changes reuse. */
   setText(text: string): Finding[] {
     this.current = text;
+    this.hasDirectives = text.indexOf(DIRECTIVE_MARKER) >= 0;
     if (this.format === 'markdown') {
       const segments = scanMarkdown(text);
       this.seg = segments.data;
@@ -127,9 +158,7 @@ export class IncrementalLinter {
     } else {
       this.matches = this.matcher.findAll(text, 'plaintext');
     }
-    this.formCounts.clear();
-    for (const m of this.matches) this.count(m, 1);
-    this.deprecated = this.deprecatedFindingsOf(text, this.matches);
+    this.rebuildAll(text);
     this.findings = this.assemble(text);
     return this.findings;
   }
@@ -146,113 +175,244 @@ export class IncrementalLinter {
     if (start === end && newText === '') return this.findings;
     const text = old.slice(0, start) + newText + old.slice(end);
     const delta = newText.length - (end - start);
+    const hadDirectives = this.hasDirectives;
+    this.hasDirectives = this.directivesAfterChange(old, text, start, end, newText);
 
-    // 1. The region to re-match, in old offsets: [from, to).
+    // 1. The region to re-match, [from, to) in old offsets, and its new matches.
     const from = this.syncPointAtOrBefore(old, start);
-    let to = this.syncPointAfter(old, end, end);
-    let regionSegments: Segments | undefined;
-    let newSegCount = 0;
-    if (this.format === 'markdown') {
-      // Grow the region until the new scan agrees with the old one at its end.
-      for (;;) {
-        if (to >= old.length) {
-          to = old.length;
-          regionSegments = scanMarkdown(text, from, text.length);
-          newSegCount = regionSegments.count;
-          break;
-        }
-        const lineEnd = this.lineEndAfter(old, to);
-        const scanned = scanMarkdown(text, from, lineEnd + delta);
-        const firstAtTo = this.firstSegmentAtOrAfter(scanned.data, scanned.count, to + delta);
-        if (this.sameSegmentsOnLine(scanned, firstAtTo, to, lineEnd, delta)) {
-          regionSegments = scanned;
-          newSegCount = firstAtTo;
-          break;
-        }
-        to = this.syncPointAfter(old, to + Math.max(to - from, 1024), to + 1);
-      }
-    } else {
-      // Plain text has no block state: the blank line before `to` is enough.
-      regionSegments = { data: Int32Array.of(from, to + delta, 0), count: 1 };
-      newSegCount = 1;
-    }
-    const region: Segments = { data: regionSegments.data, count: newSegCount };
-    const regionMatches = this.matcher.findInSegments(text, region);
+    const { to, regionMatches, region } = this.rematch(old, text, from, start, end, newText, delta);
 
-    // 2. Patch the caches: segments, matches, form counts, deprecated findings.
-    if (this.format === 'markdown') this.patchSegments(from, to, delta, region);
+    // 2. Patch the segments and the matches.
+    if (this.format === 'markdown' && region) this.patchSegments(from, to, delta, region);
     const m0 = lowerBound(this.matches, from);
     const m1 = lowerBound(this.matches, to);
-    for (let i = m0; i < m1; i++) this.count(this.matches[i], -1);
-    for (const m of regionMatches) this.count(m, 1);
-    for (let i = m1; i < this.matches.length; i++) {
-      const m = this.matches[i];
-      // Cached matches are ours alone: shift them in place.
-      m.start += delta;
-      m.end += delta;
+    const same = this.sameTerms(m0, m1, regionMatches);
+    // Old offsets inside the region map through the (same) terms; after it, by delta.
+    const regionMoves = new Map<number, TermMatch>();
+    if (same) for (let i = m0; i < m1; i++) regionMoves.set(this.matches[i].start, regionMatches[i - m0]);
+    const move: OffsetMap = (s, e) => {
+      if (s >= to) return [s + delta, e + delta];
+      if (s < from) return [s, e];
+      const m = regionMoves.get(s);
+      return m ? [m.start, m.end] : [s, e];
+    };
+    const touched = new Set<string>();
+    if (same) {
+      // Keep the cached match objects (the groups share them); move them.
+      for (let i = m0; i < m1; i++) {
+        this.matches[i].start = regionMatches[i - m0].start;
+        this.matches[i].end = regionMatches[i - m0].end;
+      }
+    } else {
+      for (let i = m0; i < m1; i++) this.removeFromGroup(this.matches[i], touched);
     }
-    this.matches.splice(m0, m1 - m0, ...regionMatches);
+    for (let i = m1; i < this.matches.length; i++) {
+      // Cached matches are ours alone: shift them in place.
+      this.matches[i].start += delta;
+      this.matches[i].end += delta;
+    }
+    if (!same) {
+      this.matches.splice(m0, m1 - m0, ...regionMatches);
+      for (const m of regionMatches) this.addToGroup(m, touched);
+    }
     this.current = text;
 
-    if (this.suppressionsMayChange(old, text, start, end, newText)) {
-      this.deprecated = this.deprecatedFindingsOf(text, this.matches);
+    // 3. Findings.
+    if ((hadDirectives || this.hasDirectives) && this.suppressionsMayChange(old, text, start, end, newText)) {
+      this.rebuildFindings(text);
     } else {
+      const suppressionText = this.hasDirectives ? text : '';
       const d0 = lowerBound(this.deprecated, from);
       const d1 = lowerBound(this.deprecated, to);
-      const tail = this.deprecated.slice(d1).map((f) => shiftFinding(f, delta));
-      const fresh = regionMatches.some((m) => m.status === 'deprecated') ? this.deprecatedFindingsOf(text, regionMatches) : [];
-      this.deprecated = this.deprecated.slice(0, d0).concat(fresh, tail);
+      let middle: Finding[];
+      if (same) middle = this.deprecated.slice(d0, d1).map((f) => moveFinding(f, move));
+      else if (regionMatches.some((m) => m.status === 'deprecated')) middle = findingsFromMatches(suppressionText, regionMatches, this.deprecatedOnly);
+      else middle = [];
+      const tail = this.deprecated.slice(d1).map((f) => moveFinding(f, move));
+      this.deprecated = this.deprecated.slice(0, d0).concat(middle, tail);
+      for (const [key, group] of this.groups) {
+        if (touched.has(key)) this.recomputeGroup(group, suppressionText);
+        else if (group.findings.length > 0 && (delta !== 0 || same)) group.findings = group.findings.map((f) => moveFinding(f, move));
+      }
     }
     this.findings = this.assemble(text);
     return this.findings;
   }
 
+  // ------------------------------------------------------------ matching
+
+  /** Scan and match the region from `from`, growing it until the scan agrees with the old one at its end. */
+  private rematch(
+    old: string,
+    text: string,
+    from: number,
+    start: number,
+    end: number,
+    newText: string,
+    delta: number,
+  ): { to: number; regionMatches: TermMatch[]; region?: Segments } {
+    let to = this.syncPointAfter(old, end, end);
+    if (this.format !== 'markdown') {
+      // Plain text has no block state: the blank line before `to` is enough.
+      const local = this.regionText(old, from, start, end, newText, to);
+      const matches = this.matcher.findInSegments(local.text, { data: Int32Array.of(local.first, local.text.length, 0), count: 1 });
+      return { to, regionMatches: this.offsetMatches(matches, local.base) };
+    }
+    for (;;) {
+      const last = to >= old.length;
+      if (last) to = old.length;
+      const lineEnd = last ? old.length : this.lineEndAfter(old, to);
+      let scanned: Segments;
+      let base = 0;
+      let scanText = text;
+      if (from === 0) {
+        // Front matter is recognised only from offset 0, against the whole text.
+        scanned = scanMarkdown(text, 0, lineEnd + delta);
+      } else {
+        const local = this.regionText(old, from, start, end, newText, lineEnd);
+        scanned = scanMarkdown(local.text, local.first, local.text.length);
+        base = local.base;
+        scanText = local.text;
+      }
+      const firstAtTo = last ? scanned.count : this.firstSegmentAtOrAfter(scanned.data, scanned.count, to + delta - base);
+      if (last || this.sameSegmentsOnLine(scanned, base, firstAtTo, to, lineEnd, delta)) {
+        const local: Segments = { data: scanned.data, count: firstAtTo };
+        const matches = this.offsetMatches(this.matcher.findInSegments(scanText, local), base);
+        const absolute = new Int32Array(3 * firstAtTo);
+        for (let i = 0; i < 3 * firstAtTo; i += 3) {
+          absolute[i] = scanned.data[i] + base;
+          absolute[i + 1] = scanned.data[i + 1] + base;
+          absolute[i + 2] = scanned.data[i + 2];
+        }
+        return { to, regionMatches: matches, region: { data: absolute, count: firstAtTo } };
+      }
+      to = this.syncPointAfter(old, to + Math.max(to - from, 1024), to + 1);
+    }
+  }
+
+  /**
+   * The new text of the region [from, regionEnd) (old offsets), as a small
+   * string: `base` is the new-text offset of its index 0 and `first` the
+   * index where the region starts. A leading "\n" keeps Markdown from
+   * reading front matter and word edges from seeing anything before it.
+   */
+  private regionText(old: string, from: number, start: number, end: number, newText: string, regionEnd: number) {
+    const lead = from > 0 ? '\n' : '';
+    const text = lead + old.slice(from, start) + newText + old.slice(end, Math.max(end, regionEnd));
+    return { text, first: lead.length, base: from - lead.length };
+  }
+
+  private offsetMatches(matches: TermMatch[], base: number): TermMatch[] {
+    if (base !== 0) {
+      for (const m of matches) {
+        m.start += base;
+        m.end += base;
+      }
+    }
+    return matches;
+  }
+
+  /** Whether the region's new matches are the old ones (same terms, same forms, same text), possibly moved. */
+  private sameTerms(m0: number, m1: number, regionMatches: TermMatch[]): boolean {
+    if (m1 - m0 !== regionMatches.length) return false;
+    for (let i = m0; i < m1; i++) {
+      const a = this.matches[i];
+      const b = regionMatches[i - m0];
+      if (a.concept !== b.concept || a.form !== b.form || a.status !== b.status || a.found !== b.found) return false;
+    }
+    return true;
+  }
+
   // ------------------------------------------------------------ findings
 
-  private deprecatedFindingsOf(text: string, matches: TermMatch[]): Finding[] {
-    return findingsFromMatches(text, matches, this.deprecatedOnly);
+  private rebuildAll(text: string): void {
+    this.groups.clear();
+    for (const m of this.matches) this.addToGroup(m, undefined);
+    this.rebuildFindings(text);
+  }
+
+  private rebuildFindings(text: string): void {
+    const suppressionText = this.hasDirectives ? text : '';
+    this.deprecated = this.matches.some((m) => m.status === 'deprecated')
+      ? findingsFromMatches(suppressionText, this.matches, this.deprecatedOnly)
+      : [];
+    for (const group of this.groups.values()) this.recomputeGroup(group, suppressionText);
+  }
+
+  private recomputeGroup(group: Group, suppressionText: string): void {
+    group.findings = this.variantsOn && group.forms.size >= 2 ? findingsFromMatches(suppressionText, group.matches, this.variantOnly) : [];
   }
 
   private assemble(text: string): Finding[] {
-    let variants: Finding[] = [];
-    if (this.variantsOn) {
-      const groups = new Set<string>();
-      for (const [group, forms] of this.formCounts) if (forms.size >= 2) groups.add(group);
-      if (groups.size > 0) {
-        const involved = this.matches.filter((m) => {
-          const info = this.infoOf(m);
-          return info !== undefined && groups.has(info.group);
-        });
-        variants = findingsFromMatches(text, involved, this.variantOnly);
+    let all = this.deprecated;
+    let merged = false;
+    for (const group of this.groups.values()) {
+      if (group.findings.length === 0) continue;
+      all = all.concat(group.findings);
+      merged = true;
+    }
+    // Whole-document rules (the bilingual ones) as lint() runs them: with no
+    // matches, lint() returns just those, with severities and suppressions applied.
+    if (this.documentRulesMayExist()) {
+      const documentLevel = lint(text, { matcher: this.matcher, format: this.format, config: this.config, matches: [] });
+      if (documentLevel.length > 0) {
+        all = all.concat(documentLevel);
+        merged = true;
       }
     }
-    // Whole-document rules (e.g. the bilingual ones) as lint() runs them: with
-    // no matches, lint() returns just those, with severities and suppressions applied.
-    const documentLevel = lint(text, { matcher: this.matcher, format: this.format, config: this.config, matches: [] });
-    if (variants.length === 0 && documentLevel.length === 0) return this.deprecated;
-    return sortFindings(this.deprecated.concat(variants, documentLevel));
+    return merged ? sortFindings(all === this.deprecated ? all.slice() : all) : all;
   }
 
-  private infoOf(m: TermMatch): GroupInfo | undefined {
+  /** lint.ts may tell whether any whole-document rule is registered; without that, assume one is. */
+  private documentRulesMayExist(): boolean {
+    const probe = (lintModule as { hasDocumentRules?: () => boolean }).hasDocumentRules;
+    return typeof probe === 'function' ? probe() : true;
+  }
+
+  private infoOf(m: TermMatch): FormInfo | undefined {
     if (m.status === 'deprecated' || this.ignored.has(m.concept.id)) return undefined;
-    let info = this.groupOfForm.get(m.form);
-    if (info === undefined || info.group !== `${m.concept.id}\u0000${m.form.lang}`) {
-      // A form object shared by two concepts keys by the concept too.
-      info = { group: `${m.concept.id}\u0000${m.form.lang}`, form: normalizeTerm(m.form.text) };
-      this.groupOfForm.set(m.form, info);
+    let info = this.formInfo.get(m.form);
+    if (info === undefined || info.conceptId !== m.concept.id) {
+      info = { conceptId: m.concept.id, group: `${m.concept.id}\u0000${m.form.lang}`, form: normalizeTerm(m.form.text) };
+      this.formInfo.set(m.form, info);
     }
     return info;
   }
 
-  private count(m: TermMatch, by: 1 | -1): void {
+  private addToGroup(m: TermMatch, touched: Set<string> | undefined): void {
     const info = this.infoOf(m);
     if (info === undefined) return;
-    let forms = this.formCounts.get(info.group);
-    if (forms === undefined) this.formCounts.set(info.group, (forms = new Map()));
-    const n = (forms.get(info.form) ?? 0) + by;
-    if (n > 0) forms.set(info.form, n);
-    else forms.delete(info.form);
-    if (forms.size === 0) this.formCounts.delete(info.group);
+    let group = this.groups.get(info.group);
+    if (group === undefined) this.groups.set(info.group, (group = { matches: [], forms: new Map(), findings: [] }));
+    const list = group.matches;
+    if (list.length === 0 || list[list.length - 1].start < m.start) list.push(m);
+    else list.splice(lowerBound(list, m.start), 0, m);
+    group.forms.set(info.form, (group.forms.get(info.form) ?? 0) + 1);
+    touched?.add(info.group);
+  }
+
+  /** Remove a match (still at its old offsets) from its group. */
+  private removeFromGroup(m: TermMatch, touched: Set<string>): void {
+    const info = this.infoOf(m);
+    if (info === undefined) return;
+    const group = this.groups.get(info.group);
+    if (group === undefined) return;
+    const at = lowerBound(group.matches, m.start);
+    if (group.matches[at] === m) group.matches.splice(at, 1);
+    const n = (group.forms.get(info.form) ?? 0) - 1;
+    if (n > 0) group.forms.set(info.form, n);
+    else group.forms.delete(info.form);
+    touched.add(info.group);
+  }
+
+  /** Whether the new text holds a suppression directive marker, without rescanning it when the change is far from any. */
+  private directivesAfterChange(old: string, text: string, start: number, end: number, newText: string): boolean {
+    const reach = DIRECTIVE_MARKER.length;
+    const oldNear = old.slice(Math.max(0, start - reach), Math.min(old.length, end + reach));
+    const newNear = text.slice(Math.max(0, start - reach), Math.min(text.length, start + newText.length + reach));
+    if (newNear.includes(DIRECTIVE_MARKER)) return true;
+    if (!this.hasDirectives) return false;
+    return oldNear.includes(DIRECTIVE_MARKER) ? text.indexOf(DIRECTIVE_MARKER) >= 0 : true;
   }
 
   /**
@@ -261,13 +421,10 @@ export class IncrementalLinter {
    * complete one), or the line a disable-next-line directive points at.
    */
   private suppressionsMayChange(old: string, text: string, start: number, end: number, newText: string): boolean {
-    const marker = 'carbon-lexicon-';
     const near = (s: string, a: number, b: number) => s.slice(Math.max(0, a - 200), Math.min(s.length, b + 200));
     const oldNear = near(old, start, end);
     const newNear = near(text, start, start + newText.length);
-    if (!oldNear.includes(marker) && !newNear.includes(marker) && old.indexOf(marker) < 0) return false;
-    if (oldNear.includes('<!--') || oldNear.includes('-->') || oldNear.includes(marker)) return true;
-    if (newNear.includes('<!--') || newNear.includes('-->') || newNear.includes(marker)) return true;
+    for (const s of [oldNear, newNear]) if (s.includes('<!--') || s.includes('-->') || s.includes(DIRECTIVE_MARKER)) return true;
     // Directives elsewhere: compare them (shifted) and the lines that disable-next-line targets.
     const before = parseSuppressions(old).directives;
     const after = parseSuppressions(text).directives;
@@ -300,7 +457,7 @@ export class IncrementalLinter {
     return nl < 0 ? text.length : nl + 1;
   }
 
-  /** Whether the line ending just before `lineStart` (exclusive) is blank: only spaces, tabs and a final CR. */
+  /** Whether the line ending just before `lineStart` is blank (only spaces, tabs and a final CR), and where it starts. */
   private previousLineBlank(text: string, lineStart: number): { blank: boolean; blankStart: number } {
     if (lineStart === 0 || text.charCodeAt(lineStart - 1) !== LF) return { blank: false, blankStart: 0 };
     const blankStart = this.lineStart(text, lineStart - 1);
@@ -324,7 +481,11 @@ export class IncrementalLinter {
     if (i >= this.segCount) return false;
     const segStart = this.seg[3 * i];
     if (segStart >= lineEnd) return false;
-    return text.indexOf('-->', lineStart) < 0 || text.indexOf('-->', lineStart) >= segStart;
+    // A comment closing before the segment means the line began inside one.
+    for (let p = lineStart; p + 3 <= segStart; p++) {
+      if (text.charCodeAt(p) === 0x2d && text.startsWith('-->', p)) return false;
+    }
+    return true;
   }
 
   private syncPointAtOrBefore(text: string, offset: number): number {
@@ -334,8 +495,9 @@ export class IncrementalLinter {
   }
 
   /**
-   * First sync point at or after `atLeast` whose preceding blank line begins
-   * after `changeEnd` (so that blank line is unchanged), or the text length.
+   * First sync point after the line holding max(atLeast, changeEnd) whose
+   * preceding blank line begins after `changeEnd` (so that blank line is
+   * unchanged), or the text length.
    */
   private syncPointAfter(text: string, changeEnd: number, atLeast: number): number {
     let line = this.lineEndAfter(text, this.lineStart(text, Math.max(atLeast, changeEnd)));
@@ -359,17 +521,20 @@ export class IncrementalLinter {
     return lo;
   }
 
-  /** Whether the new scan's segments on the line [to, lineEnd) (old offsets) equal the old ones, shifted. */
-  private sameSegmentsOnLine(scanned: Segments, firstNew: number, to: number, lineEnd: number, delta: number): boolean {
+  /**
+   * Whether the new scan's segments (offsets + base give new-text offsets) on
+   * the line [to, lineEnd) (old offsets) equal the old ones, shifted by delta.
+   */
+  private sameSegmentsOnLine(scanned: Segments, base: number, firstNew: number, to: number, lineEnd: number, delta: number): boolean {
     let j = this.firstSegmentAtOrAfter(this.seg, this.segCount, to);
     let i = firstNew;
     for (;;) {
       const oldIn = j < this.segCount && this.seg[3 * j] < lineEnd;
-      const newIn = i < scanned.count && scanned.data[3 * i] < lineEnd + delta;
+      const newIn = i < scanned.count && scanned.data[3 * i] + base < lineEnd + delta;
       if (!oldIn || !newIn) return oldIn === newIn;
       if (
-        scanned.data[3 * i] !== this.seg[3 * j] + delta ||
-        scanned.data[3 * i + 1] !== this.seg[3 * j + 1] + delta ||
+        scanned.data[3 * i] + base !== this.seg[3 * j] + delta ||
+        scanned.data[3 * i + 1] + base !== this.seg[3 * j + 1] + delta ||
         scanned.data[3 * i + 2] !== this.seg[3 * j + 2]
       ) {
         return false;
@@ -384,6 +549,17 @@ export class IncrementalLinter {
     const s0 = this.firstSegmentAtOrAfter(this.seg, this.segCount, from);
     const s1 = this.firstSegmentAtOrAfter(this.seg, this.segCount, to);
     const count = s0 + region.count + (this.segCount - s1);
+    if (region.count === s1 - s0 && this.seg.length >= 3 * count) {
+      // Same number of segments: patch in place.
+      this.seg.set(region.data.subarray(0, 3 * region.count), 3 * s0);
+      if (delta !== 0) {
+        for (let r = 3 * s1; r < 3 * this.segCount; r += 3) {
+          this.seg[r] += delta;
+          this.seg[r + 1] += delta;
+        }
+      }
+      return;
+    }
     const data = new Int32Array(Math.max(3 * count, 3));
     data.set(this.seg.subarray(0, 3 * s0));
     data.set(region.data.subarray(0, 3 * region.count), 3 * s0);

@@ -59,7 +59,17 @@ const block = fc.oneof(
 const blocks = fc
   .tuple(fc.array(block, { maxLength: 14 }), fc.array(fc.constantFrom('\n\n', '\n\n', '\n', '\n\n\n', '\r\n\r\n'), { minLength: 14, maxLength: 14 }))
   .map(([bs, seps]) => bs.map((b, i) => b + seps[i]).join(''));
-const documentText = fc.oneof(soup, blocks);
+/** Documents dense in the forms of a few concepts with admitted variants, so inconsistent-variant fires. */
+const withVariants = bundledTermBase.concepts.filter((c) => c.accepted.length > 0);
+const variantForms = withVariants.length > 0 ? withVariants : bundledTermBase.concepts;
+const variantText = fc
+  .array(fc.constantFrom(...variantForms), { minLength: 1, maxLength: 3 })
+  .chain((concepts) => {
+    const texts = concepts.flatMap((c) => [c.zh, c.en, ...c.accepted.map((f) => f.text), ...c.deprecated.map((f) => f.text)]);
+    return fc.array(fc.oneof(fc.constantFrom(...texts), fc.constantFrom(' ', '. ', '\n', '\n\n', '，', '```\n')), { maxLength: 30 });
+  })
+  .map((parts) => parts.join(' '));
+const documentText = fc.oneof(soup, blocks, variantText);
 
 interface Edit {
   at: number;
@@ -193,9 +203,23 @@ describe('IncrementalLinter', () => {
       // Front matter created and removed.
       [`${d}\n---\n\n${d}`, 0, 0, '---\n'],
       [`---\n${d}\n---\n\n${d}`, 0, 4, ''],
+      // Front matter opened at the top that closes only after the next paragraphs.
+      [`x\n\ny ${d}\n\nz ${d}\n\n---\n\nw ${d}`, 0, 0, '---\n'],
+      // Same length, terms moved within the region.
+      [`xx ${d} y\n\n${d}`, 0, `xx ${d} y`.length, `x ${d} yy`],
       // A disable-next-line comment whose next line changes.
       [`<!-- carbon-lexicon-disable-next-line -->\n${d}\n\n${d}`, `<!-- carbon-lexicon-disable-next-line -->`.length, `<!-- carbon-lexicon-disable-next-line -->`.length, '\n'],
     ];
+    const variantConcept = withVariants.find((c) => c.accepted.some((f) => !f.caseSensitive && f.lang === 'en'));
+    if (variantConcept) {
+      const canonical = variantConcept.en;
+      const admitted = variantConcept.accepted.find((f) => !f.caseSensitive && f.lang === 'en')!.text;
+      const head = `${canonical}. ${canonical}.\n\n`;
+      // An inconsistent-variant finding moved inside the region by a same-length change.
+      cases.push([`${head}xx ${admitted} y\n\n${canonical}`, head.length, `${head}xx ${admitted} y`.length, `x ${admitted} yy`]);
+      // ... and one that changes the counts.
+      cases.push([`${head}xx ${admitted} y\n\n${admitted}`, head.length, head.length + 2, `${admitted} `]);
+    }
     for (const format of ['markdown', 'plaintext'] as const) {
       for (const [initial, start, end, insert] of cases) {
         const linter = new IncrementalLinter(engine, { format });
