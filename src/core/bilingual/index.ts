@@ -290,3 +290,39 @@ export function alignInterleaved(text: string, format: DocumentFormat, matches: 
   );
   return { zhBlocks, enBlocks, beads };
 }
+
+/**
+ * For an offset on one side, the range of the aligned block(s) on the other
+ * side (scroll sync). A block aligned to nothing maps to the nearest bead
+ * that has a partner, so the other editor still follows.
+ */
+export function alignedRange(alignment: DocumentAlignment, side: 'zh' | 'en', offset: number): { start: number; end: number } | undefined {
+  const blocks = side === 'zh' ? alignment.zhBlocks : alignment.enBlocks;
+  const otherBlocks = side === 'zh' ? alignment.enBlocks : alignment.zhBlocks;
+  const otherSide = side === 'zh' ? 'en' : 'zh';
+  if (blocks.length === 0 || otherBlocks.length === 0) return undefined;
+  // The first block that ends at or after the offset (the one in view at the top).
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const beadOf = new Int32Array(blocks.length).fill(-1);
+  alignment.beads.forEach((bead, k) => {
+    for (const i of bead[side]) beadOf[i] = k;
+  });
+  const start = beadOf[lo];
+  if (start < 0) return undefined;
+  for (let d = 0; d < alignment.beads.length; d++) {
+    for (const k of [start + d, start - d]) {
+      const bead = alignment.beads[k];
+      if (!bead || bead[otherSide].length === 0) continue;
+      const first = otherBlocks[bead[otherSide][0]];
+      const last = otherBlocks[bead[otherSide][bead[otherSide].length - 1]];
+      return { start: first.start, end: last.end };
+    }
+  }
+  return undefined;
+}
