@@ -83,8 +83,14 @@ function lowerBound(items: ReadonlyArray<{ start: number }>, offset: number): nu
 /** Maps an old offset to the new text: region offsets through the matched terms, later ones by delta. */
 type OffsetMap = (start: number, end: number) => [number, number];
 
+/** The finding at its new offsets (the same object when nothing about it moves). */
 function moveFinding(f: Finding, move: OffsetMap): Finding {
   const [start, end] = move(f.start, f.end);
+  if (start === f.start && end === f.end && !f.fix && !f.related) return f;
+  if (start === f.start && end === f.end && f.fix && !f.related) {
+    const [fs, fe] = move(f.fix.start, f.fix.end);
+    if (fs === f.fix.start && fe === f.fix.end) return f;
+  }
   const moved: Finding = { ...f, start, end };
   if (f.fix) {
     const [fs, fe] = move(f.fix.start, f.fix.end);
@@ -176,7 +182,7 @@ export class IncrementalLinter {
     const text = old.slice(0, start) + newText + old.slice(end);
     const delta = newText.length - (end - start);
     const hadDirectives = this.hasDirectives;
-    this.hasDirectives = this.directivesAfterChange(old, text, start, end, newText);
+    this.hasDirectives = this.directivesAfterChange(old, start, end, newText);
 
     // 1. The region to re-match, [from, to) in old offsets, and its new matches.
     const from = this.syncPointAtOrBefore(old, start);
@@ -232,7 +238,11 @@ export class IncrementalLinter {
       this.deprecated = this.deprecated.slice(0, d0).concat(middle, tail);
       for (const [key, group] of this.groups) {
         if (touched.has(key)) this.recomputeGroup(group, suppressionText);
-        else if (group.findings.length > 0 && (delta !== 0 || same)) group.findings = group.findings.map((f) => moveFinding(f, move));
+        else if (group.findings.length > 0 && (delta !== 0 || same)) {
+          // Only findings (or their related first use) at or after the region start can move.
+          const moves = (f: Finding) => f.start >= from || (f.related !== undefined && f.related.some((r) => r.file === undefined && r.start >= from));
+          if (group.findings.some(moves)) group.findings = group.findings.map((f) => moveFinding(f, move));
+        }
       }
     }
     this.findings = this.assemble(text);
@@ -365,8 +375,8 @@ export class IncrementalLinter {
 
   /** lint.ts may tell whether any whole-document rule is registered; without that, assume one is. */
   private documentRulesMayExist(): boolean {
-    const probe = (lintModule as { hasDocumentRules?: () => boolean }).hasDocumentRules;
-    return typeof probe === 'function' ? probe() : true;
+    const probe: unknown = Reflect.get(lintModule, 'hasDocumentRules');
+    return typeof probe === 'function' ? Boolean(probe()) : true;
   }
 
   private infoOf(m: TermMatch): FormInfo | undefined {
@@ -406,13 +416,16 @@ export class IncrementalLinter {
   }
 
   /** Whether the new text holds a suppression directive marker, without rescanning it when the change is far from any. */
-  private directivesAfterChange(old: string, text: string, start: number, end: number, newText: string): boolean {
+  private directivesAfterChange(old: string, start: number, end: number, newText: string): boolean {
     const reach = DIRECTIVE_MARKER.length;
     const oldNear = old.slice(Math.max(0, start - reach), Math.min(old.length, end + reach));
-    const newNear = text.slice(Math.max(0, start - reach), Math.min(text.length, start + newText.length + reach));
+    // Built from the old text's pieces: reading `text` would flatten the whole new string.
+    const newNear = old.slice(Math.max(0, start - reach), start) + newText + old.slice(end, Math.min(old.length, end + reach));
     if (newNear.includes(DIRECTIVE_MARKER)) return true;
     if (!this.hasDirectives) return false;
-    return oldNear.includes(DIRECTIVE_MARKER) ? text.indexOf(DIRECTIVE_MARKER) >= 0 : true;
+    if (!oldNear.includes(DIRECTIVE_MARKER)) return true;
+    const text = old.slice(0, start) + newText + old.slice(end);
+    return text.indexOf(DIRECTIVE_MARKER) >= 0;
   }
 
   /**
