@@ -5,14 +5,14 @@ import * as vscode from 'vscode';
 import type { Engine } from '../core/engine';
 import type { RuleId } from '../core/types';
 import { fixAllEdit, ignoreHereEdit } from './codeActions';
-import { formatOf, type DiagnosticsController } from './diagnostics';
+import type { DiagnosticsController } from './diagnostics';
+import { termAtOffset } from './hover';
 import { RULE_IDS, ruleDocUrl } from './logic/ruleDocs';
-import { nextOccurrence, type DraftNode, type Occurrence } from './logic/trees';
+import { nextOccurrence, type DraftNode, type Occurrence, type PaperNode } from './logic/trees';
 import type { ReaderPanel } from './reader';
 import type { DraftTreeProvider } from './views/draftTree';
 import type { GlossaryTreeProvider } from './views/glossaryTree';
 import type { PaperTreeProvider } from './views/paperTree';
-import type { PaperNode } from './logic/trees';
 
 export interface CommandDeps {
   getEngine(): Engine;
@@ -136,7 +136,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       occurrences = node.occurrences;
     } else {
       // No target: the concept under the cursor.
-      const match = deps.getEngine().termAt(document.getText(), document.offsetAt(editor.selection.active), formatOf(document));
+      const match = termAtOffset(document, document.offsetAt(editor.selection.active), deps.getEngine());
       const summary = match ? deps.draftTree.nodeById(match.concept.id) : deps.draftTree.concepts[0];
       occurrences = summary?.occurrences ?? [];
     }

@@ -34,6 +34,15 @@ export function isChecked(document: vscode.TextDocument): boolean {
   return settings.enable && settings.languages.includes(document.languageId) && !isConfigFile(document.uri);
 }
 
+/** Size and limit when the document is over `carbonLexicon.maxFileSize` (UTF-8 bytes), else undefined. */
+export function overSizeLimit(document: vscode.TextDocument, text = document.getText()): { size: number; limit: number } | undefined {
+  const limit = readSettings(document.uri).maxFileSize;
+  if (limit <= 0) return undefined;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit, so short texts need no byte count.
+  const size = text.length * 3 > limit ? Buffer.byteLength(text, 'utf8') : text.length;
+  return size > limit ? { size, limit } : undefined;
+}
+
 function severityOf(severity: Severity): vscode.DiagnosticSeverity {
   switch (severity) {
     case 'error': return vscode.DiagnosticSeverity.Error;
@@ -143,10 +152,9 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Lints synchronously with the given configuration; size-limited like the Problems panel. */
   private lintWith(document: vscode.TextDocument, config: LintConfig): DocumentState {
-    const limit = readSettings(document.uri).maxFileSize;
     const text = document.getText();
-    const size = text.length > limit / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
-    if (limit > 0 && size > limit) return { kind: 'skipped', size, limit };
+    const over = overSizeLimit(document, text);
+    if (over) return { kind: 'skipped', size: over.size, limit: over.limit };
     const started = Date.now();
     const findings = this.getEngine().lint(text, formatOf(document), config);
     const elapsed = Date.now() - started;

@@ -2,6 +2,7 @@
 // across lines or sits inside unspaced Chinese text (engine.termAt).
 import * as vscode from 'vscode';
 import type { Engine } from '../core/engine';
+import type { TermMatch } from '../core/matcher';
 import type { PaperIndex } from '../core/paperIndex';
 import { formatOf, isChecked } from './diagnostics';
 import { buildHoverMarkdown, REVEAL_PARAGRAPH_COMMAND } from './logic/hoverContent';
@@ -15,17 +16,22 @@ export interface HoverResult {
   range: vscode.Range;
 }
 
-export function hoverAt(document: vscode.TextDocument, position: vscode.Position, engine: Engine, paperIndex: PaperIndex): HoverResult | undefined {
-  if (!isChecked(document)) return undefined;
+/** The term at an offset; a huge document is only read around the offset. */
+export function termAtOffset(document: vscode.TextDocument, offset: number, engine: Engine): TermMatch | undefined {
   const text = document.getText();
-  const offset = document.offsetAt(position);
   const { text: slice, base } = text.length > WHOLE_TEXT_LIMIT ? windowAround(text, offset, 2000) : { text, base: 0 };
   const match = engine.termAt(slice, offset - base, formatOf(document));
+  return match && base > 0 ? { ...match, start: match.start + base, end: match.end + base } : match;
+}
+
+export function hoverAt(document: vscode.TextDocument, position: vscode.Position, engine: Engine, paperIndex: PaperIndex): HoverResult | undefined {
+  if (!isChecked(document)) return undefined;
+  const match = termAtOffset(document, document.offsetAt(position), engine);
   if (!match) return undefined;
   const value = buildHoverMarkdown(match, paperIndex.evidenceFor(match.concept, engine.matcher), { t: vscode.l10n.t });
   const markdown = new vscode.MarkdownString(value);
   markdown.isTrusted = { enabledCommands: [REVEAL_PARAGRAPH_COMMAND] };
-  const range = new vscode.Range(document.positionAt(base + match.start), document.positionAt(base + match.end));
+  const range = new vscode.Range(document.positionAt(match.start), document.positionAt(match.end));
   return { markdown, range };
 }
 

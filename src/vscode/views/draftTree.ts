@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Engine } from '../../core/engine';
 import type { LintConfig } from '../../core/types';
-import { formatOf, isChecked, type DiagnosticsController } from '../diagnostics';
+import { formatOf, isChecked, overSizeLimit, type DiagnosticsController } from '../diagnostics';
 import { buildDraftSummary, renderingLabel, statusLabel, type DraftConcept, type DraftNode } from '../logic/trees';
 
 /** Context key for the view's welcome messages: none | skipped | empty | terms. */
@@ -67,7 +67,7 @@ export class DraftTreeProvider implements vscode.TreeDataProvider<DraftNode>, vs
       this.current = undefined;
       this.summary = [];
       state = 'none';
-    } else if (this.diagnostics.stateOf(document).kind === 'skipped') {
+    } else if (this.diagnostics.stateOf(document).kind === 'skipped' || overSizeLimit(document)) {
       this.summary = [];
       state = 'skipped';
     } else {
