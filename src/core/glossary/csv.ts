@@ -76,14 +76,19 @@ export function parseCsvGlossary(text: string, fileName: string): { concepts: Gl
     // Rows of nothing but empty cells (",,,") are spreadsheet padding.
     .filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length === 0) return { concepts: [], errors: [{ line: 1, message: 'the CSV file has no rows' }] };
-  if (rows.length > MAX_ENTRIES + 1) {
-    return { concepts: [], errors: [{ line: 0, message: `${rows.length} rows; glossaries are limited to ${MAX_ENTRIES} entries` }] };
-  }
-
   const header = rows[0].cells.map(normaliseHeader);
+  const tooMany = (n: number): { concepts: GlossaryConcept[]; errors: GlossaryError[] } => ({
+    concepts: [],
+    errors: [{ line: 0, message: `${n} entries; glossaries are limited to ${MAX_ENTRIES} entries` }],
+  });
   if (header.includes('id') && header.includes('lang') && header.includes('status') && (header.includes('term') || header.includes('text'))) {
+    // One row per form: count concepts, not rows.
+    const idAt = header.indexOf('id');
+    const ids = new Set(rows.slice(1).map((r) => r.cells[idAt]));
+    if (ids.size > MAX_ENTRIES || rows.length > MAX_ENTRIES * 40) return tooMany(ids.size);
     return readFullLayout(header, rows);
   }
+  if (rows.length > MAX_ENTRIES + 1) return tooMany(rows.length - 1);
   return readSimpleLayout(header, rows);
 }
 

