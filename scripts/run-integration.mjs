@@ -3,7 +3,10 @@
 // real VS Code extension host that code-server provides, with Debian's
 // Chromium as the workbench window. Exits with the suite's exit code.
 //
-//   node scripts/run-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--verbose]
+//   node scripts/run-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--verbose] [--keep]
+//
+// --keep leaves the temporary workspace and user-data folder (extension
+// host logs, the Carbon Lexicon output channel) in place and prints where.
 //
 // The fixture workspace is copied to a temporary folder first, so tests may
 // write files (a broken .carbon-lexicon.json, say) without touching the repo.
@@ -31,6 +34,7 @@ function option(name, fallback) {
 }
 
 const verbose = process.argv.includes('--verbose') || Boolean(process.env.CARBON_LEXICON_VERBOSE);
+const keep = process.argv.includes('--keep');
 const timeoutSeconds = Number(option('--timeout', process.env.CARBON_LEXICON_IT_TIMEOUT ?? 300));
 const grep = option('--grep', process.env.CARBON_LEXICON_TEST_GREP ?? '');
 const extensionPath = path.resolve(option('--extension', projectRoot));
@@ -74,7 +78,8 @@ async function main() {
     clearTimeout(timer);
     await browser?.close().catch(() => {});
     server?.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    if (keep) console.log(`integration: kept ${scratch} (logs under user-data/logs/)`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
   };
   const interrupted = () => {
     cleanup().finally(() => process.exit(130));

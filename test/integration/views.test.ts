@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CarbonLexiconApi } from '../../src/vscode/api';
 import type { Paper } from '../../src/core/types';
-import { EXTENSION_ID, activate, bundledTerms, concept, openFixture, revertAndCloseAll, waitFor } from './helpers';
+import { EXTENSION_ID, activate, bundledTerms, concept, fixtureUri, openFixture, revertAndCloseAll, waitFor } from './helpers';
 
 type Provider<T> = vscode.TreeDataProvider<T>;
 
@@ -61,13 +61,15 @@ describe('Views', () => {
     assert.ok(conceptLabels.some((text) => text.includes(peak.zh)), `no ${peak.zh} under the Preface's paragraphs`);
   });
 
-  it('Glossary holds every concept of the term base exactly once', async () => {
+  it('Glossary holds every concept of the term base and the project glossary exactly once', async () => {
     const provider = api.glossaryTree as unknown as Provider<unknown>;
     const shown: string[] = [];
     for (const category of await children(provider)) {
       for (const node of await children(provider, category)) shown.push(await itemText(provider, node));
     }
-    const concepts = bundledTerms().concepts;
+    // The bundled concepts plus the fixture workspace's project glossary (glossary/project-terms.json).
+    const project = JSON.parse(fs.readFileSync(fixtureUri('glossary/project-terms.json').fsPath, 'utf8')) as { concepts: Array<{ id: string; zh: string }> };
+    const concepts = [...bundledTerms().concepts, ...project.concepts];
     assert.equal(shown.length, concepts.length);
     for (const c of concepts) {
       assert.ok(shown.some((text) => text.includes(c.zh)), `glossary lacks ${c.id} (${c.zh})`);
