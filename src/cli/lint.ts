@@ -6,10 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Severity } from '../core/types';
+import type { DocumentFormat, Finding, Severity } from '../core/types';
+import { severityFor } from '../core/config';
+import { sortFindings } from '../core/lint';
+import { lintPair } from '../core/bilingual';
+import { pairFiles } from './pairs';
 import { fixAll, safeEdits } from '../core/fixes';
 import { collectFiles, displayPath, formatOf } from './files';
-import { ConfigError, ConfigResolver } from './configDiscovery';
+import { ConfigError, ConfigResolver, ResolvedConfig } from './configDiscovery';
 import { formatJson, formatSarif, formatText, LineIndex, OUTPUT_FORMATS, OutputFormat, ReportedFinding, ToolInfo } from './formats';
 import type { CliIO } from './main';
 
@@ -150,16 +154,12 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
 
   const resolver = new ConfigResolver(io.cwd, values.config);
   const shownNotices = new Set<string>();
-  const reported: ReportedFinding[] = [];
   let filesChecked = 0;
   let filesSkipped = 0;
   let fixesApplied = 0;
   const minRank = values.quiet ? SEVERITY_RANK.warning : 0;
 
-  // HOOK(bilingual pairs): when src/cli/pairs.ts lands, pair the files here
-  // (pairFiles(files, config) -> { pairs, singles }) and lint each pair with
-  // lintPair(zhText, enText, options) from src/core/bilingual, reporting each
-  // finding in the file it belongs to; singles go through the loop below.
+  const docs: LintedDocument[] = [];
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
     const read = readDocument(file, shown, maxSize);
@@ -196,28 +196,30 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
     let findings: Finding[] = resolved.engine.lint(text, docFormat, resolved.config);
     if (values.fix) {
       const edits = safeEdits(findings);
-      if (edits.length > 0) {
-        const fixed = fixAll(text, findings);
-        if (fixed !== text) {
-          try {
-            writeFileAtomic(file, Buffer.from((read.bom ? '\ufeff' : '') + fixed, 'utf8'));
-          } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code;
-            io.stderr(`carbon-lexicon lint: ${shown}: cannot write fixes${code ? ` (${code})` : ''}; file left unchanged\n`);
-            exitCode = 2;
-            filesChecked++;
-            reported.push(...place(findings, text, shown, resolved.engine.concept, minRank));
-            continue;
-          }
+      const fixed = edits.length > 0 ? fixAll(text, findings) : text;
+      if (fixed !== text) {
+        try {
+          writeFileAtomic(file, Buffer.from((read.bom ? '\ufeff' : '') + fixed, 'utf8'));
           fixesApplied += edits.length;
           text = fixed;
           findings = resolved.engine.lint(text, docFormat, resolved.config);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          io.stderr(`carbon-lexicon lint: ${shown}: cannot write fixes${code ? ` (${code})` : ''}; file left unchanged\n`);
+          exitCode = 2;
         }
       }
     }
     filesChecked++;
-    reported.push(...place(findings, text, shown, resolved.engine.concept, minRank));
+    docs.push({ file, shown, text, format: docFormat, resolved, findings });
   }
+
+  // Bilingual pairs (zh/en files named alike, or listed under "pairs" in the
+  // config): missing-translation and number-mismatch across the two files.
+  lintPairs(docs, io.cwd);
+
+  const reported: ReportedFinding[] = [];
+  for (const doc of docs) reported.push(...place(doc.findings, doc.text, doc.shown, doc.resolved.engine.concept, minRank));
 
   if (format === 'json') io.stdout(formatJson(reported));
   else if (format === 'sarif') io.stdout(formatSarif(reported, tool, pathToFileURL(io.cwd).href));
@@ -225,6 +227,60 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
 
   if (exitCode === 0 && reported.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning)) exitCode = 1;
   return exitCode;
+}
+
+interface LintedDocument {
+  file: string;
+  shown: string;
+  text: string;
+  format: DocumentFormat;
+  resolved: ResolvedConfig;
+  findings: Finding[];
+}
+
+/** Pair the linted files per configuration and add the cross-file bilingual findings to each side. */
+function lintPairs(docs: LintedDocument[], cwd: string): void {
+  const byConfig = new Map<ResolvedConfig, LintedDocument[]>();
+  for (const doc of docs) {
+    const list = byConfig.get(doc.resolved);
+    if (list) list.push(doc);
+    else byConfig.set(doc.resolved, [doc]);
+  }
+  for (const [resolved, group] of byConfig) {
+    if (group.length < 2) continue;
+    const byFile = new Map(group.map((d) => [d.file, d]));
+    const configDir = resolved.file ? path.dirname(resolved.file) : cwd;
+    const { pairs } = pairFiles(
+      group.map((d) => d.file),
+      { ...resolved.config, configDir },
+    );
+    const ignored = new Set(resolved.config.ignoredConcepts ?? []);
+    for (const pair of pairs) {
+      const zh = byFile.get(pair.zh);
+      const en = byFile.get(pair.en);
+      if (!zh || !en) continue;
+      const result = lintPair(zh.text, en.text, {
+        matcher: resolved.engine.matcher,
+        format: zh.format,
+        config: resolved.config,
+        zhFile: zh.shown,
+        enFile: en.shown,
+      });
+      for (const [doc, found] of [
+        [zh, result.zh],
+        [en, result.en],
+      ] as const) {
+        let added = false;
+        for (const f of found) {
+          const severity = severityFor(f.rule, resolved.config);
+          if (severity === 'off' || (f.conceptId && ignored.has(f.conceptId))) continue;
+          doc.findings.push({ ...f, severity });
+          added = true;
+        }
+        if (added) sortFindings(doc.findings);
+      }
+    }
+  }
 }
 
 function place(

@@ -3,7 +3,7 @@ export * from './types';
 export { bundledTermBase, paper } from './data';
 export { TermMatcher } from './matcher';
 export type { TermMatch } from './matcher';
-export { lint, findingsFromMatches, registerDocumentRule, sortFindings } from './lint';
+export { lint, findingsFromMatches, registerDocumentRule, hasDocumentRules, sortFindings } from './lint';
 export type { LintOptions, DocumentRule } from './lint';
 export { applyEdits, fixAll, safeEdits, matchCapitalisation } from './fixes';
 export { parseConfig, severityFor, lineColumnAt, RULE_IDS, DEFAULT_SEVERITIES } from './config';

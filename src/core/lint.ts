@@ -1,12 +1,13 @@
 // The document rules: deprecated-term and inconsistent-variant (plus, through
 // the hook below, the bilingual rules). Pure: text in, findings out.
 
-import type { Concept, DocumentFormat, Finding, LintConfig, RuleId, Severity } from './types';
+import type { Concept, DocumentFormat, Finding, LintConfig, RuleId, Severity, TermForm } from './types';
 import type { TermMatch, TermMatcher } from './matcher';
 import { severityFor } from './config';
 import { matchCapitalisation } from './fixes';
 import { normalizeTerm } from './normalize';
 import { parseSuppressions } from './markdown';
+import { lintBilingualDocument } from './bilingual';
 
 export interface LintOptions {
   matcher: TermMatcher;
@@ -17,42 +18,62 @@ export interface LintOptions {
 }
 
 /**
- * A rule that sees the whole document (the bilingual rules plug in here).
- * HOOK(bilingual): src/core/bilingual registers `lintBilingualDocument` with
- * `registerDocumentRule` (or the coordinator does, in src/core/index.ts).
+ * A rule that sees the whole document and the term matches. The bilingual
+ * rules are wired in below; further whole-document rules can be registered.
  */
-export type DocumentRule = (text: string, options: { matcher: TermMatcher; format: DocumentFormat; config?: LintConfig }) => Finding[];
+export type DocumentRule = (
+  text: string,
+  options: { matcher: TermMatcher; format: DocumentFormat; config?: LintConfig; matches?: TermMatch[] },
+) => Finding[];
 
 const documentRules: DocumentRule[] = [];
+
+/** Whether lint() runs whole-document rules (always: the bilingual rules are built in). */
+export function hasDocumentRules(): boolean {
+  return true;
+}
 
 /** Add a whole-document rule to every lint() call (idempotent). */
 export function registerDocumentRule(rule: DocumentRule): void {
   if (!documentRules.includes(rule)) documentRules.push(rule);
 }
 
-/** Lint one document: every rule, config severities, ignored concepts and suppression comments applied. */
+/**
+ * Lint one document: every rule, config severities, ignored concepts and
+ * suppression comments applied. The bilingual rules (missing-translation,
+ * number-mismatch) run on documents that hold both languages.
+ */
 export function lint(text: string, options: LintOptions): Finding[] {
   const matches = options.matches ?? options.matcher.findAll(text, options.format);
   const findings = findingsFromMatches(text, matches, options.config);
-  if (documentRules.length > 0) {
+  const rules: DocumentRule[] = [bilingualRule, ...documentRules];
+  {
     const suppressions = parseSuppressions(text);
     const ignored = new Set(options.config?.ignoredConcepts ?? []);
-    for (const rule of documentRules) {
-      for (const f of rule(text, { matcher: options.matcher, format: options.format, config: options.config })) {
+    let added = false;
+    for (const rule of rules) {
+      // An empty list may be a caller's shortcut (IncrementalLinter passes [] to get only these
+      // rules), so the rule then finds the terms itself.
+      const known = matches.length > 0 ? matches : undefined;
+      for (const f of rule(text, { matcher: options.matcher, format: options.format, config: options.config, matches: known })) {
         const severity = severityFor(f.rule, options.config);
         if (severity === 'off') continue;
         if (f.conceptId && ignored.has(f.conceptId)) continue;
         if (suppressions.isSuppressed(f.rule, f.start)) continue;
         findings.push({ ...f, severity });
+        added = true;
       }
     }
-    sortFindings(findings);
+    if (added) sortFindings(findings);
   }
   return findings;
 }
 
+/** The one-document bilingual rules (interleaved zh/en paragraphs, two-column tables). */
+const bilingualRule: DocumentRule = (text, options) => lintBilingualDocument(text, options);
+
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
 /** Quote text for a message: whitespace (line wraps) collapsed. */
@@ -118,40 +139,66 @@ interface FormUse {
  * deprecated-term. No automatic fix: the notes say when each form fits.
  */
 function inconsistentVariants(matches: TermMatch[]): Array<Omit<Finding, 'rule' | 'severity'>> {
-  const groups = new Map<string, { concept: Concept; forms: Map<string, FormUse> }>();
+  const groups = new Map<Concept, Array<Map<string, FormUse> | undefined>>();
   for (const m of matches) {
     if (m.status === 'deprecated') continue;
-    const groupKey = `${m.concept.id}\u0000${m.form.lang}`;
-    let group = groups.get(groupKey);
-    if (!group) groups.set(groupKey, (group = { concept: m.concept, forms: new Map() }));
-    const key = normalizeTerm(m.form.text);
-    let use = group.forms.get(key);
-    if (!use) group.forms.set(key, (use = { key, text: m.form.text, canonical: m.status === 'canonical', note: m.form.note, uses: [] }));
+    const lang = m.form.lang === 'zh' ? 0 : 1;
+    // A concept without admitted forms in this language cannot vary (most matches end here).
+    if ((admittedLangs(m.concept) & (1 << lang)) === 0) continue;
+    let group = groups.get(m.concept);
+    if (!group) groups.set(m.concept, (group = [undefined, undefined]));
+    const forms = (group[lang] ??= new Map<string, FormUse>());
+    const key = formKey(m.form);
+    let use = forms.get(key);
+    if (!use) forms.set(key, (use = { key, text: m.form.text, canonical: m.status === 'canonical', note: m.form.note, uses: [] }));
     use.uses.push(m);
   }
   const out: Array<Omit<Finding, 'rule' | 'severity'>> = [];
-  for (const { concept, forms } of groups.values()) {
-    if (forms.size < 2) continue;
-    const ranked = [...forms.values()].sort(
-      (a, b) => b.uses.length - a.uses.length || Number(b.canonical) - Number(a.canonical) || a.uses[0].start - b.uses[0].start,
-    );
-    const counts = ranked.map((f) => `"${f.text}" (${f.uses.length}×)`);
-    const list = counts.length === 2 ? counts.join(' and ') : `${counts.slice(0, -1).join(', ')} and ${counts[counts.length - 1]}`;
-    const chosen = ranked[0];
-    for (const form of ranked.slice(1)) {
-      let message = `${concept.zh} is written as ${list} in this document.`;
-      if (form.note) message += ` "${form.text}": ${form.note}`;
-      for (const m of form.uses) {
-        out.push({
-          start: m.start,
-          end: m.end,
-          message,
-          found: m.found,
-          conceptId: concept.id,
-          related: [{ start: chosen.uses[0].start, end: chosen.uses[0].end, message: `"${chosen.text}" is the most frequent form here.` }],
-        });
+  for (const [concept, byLang] of groups) {
+    for (const forms of byLang) {
+      if (!forms || forms.size < 2) continue;
+      const ranked = [...forms.values()].sort(
+        (a, b) => b.uses.length - a.uses.length || Number(b.canonical) - Number(a.canonical) || a.uses[0].start - b.uses[0].start,
+      );
+      const counts = ranked.map((f) => `"${f.text}" (${f.uses.length}×)`);
+      const list = counts.length === 2 ? counts.join(' and ') : `${counts.slice(0, -1).join(', ')} and ${counts[counts.length - 1]}`;
+      const chosen = ranked[0];
+      const related = [{ start: chosen.uses[0].start, end: chosen.uses[0].end, message: `"${chosen.text}" is the most frequent form here.` }];
+      for (const form of ranked.slice(1)) {
+        let message = `${concept.zh} is written as ${list} in this document.`;
+        if (form.note) message += ` "${form.text}": ${form.note}`;
+        for (const m of form.uses) {
+          out.push({
+            start: m.start,
+            end: m.end,
+            message,
+            found: m.found,
+            conceptId: concept.id,
+            related,
+          });
+        }
       }
     }
   }
   return out;
+}
+
+const formKeys = new WeakMap<TermForm, string>();
+/** The normalised text of a form (cached: forms are shared by every match of them). */
+function formKey(form: TermForm): string {
+  let key = formKeys.get(form);
+  if (key === undefined) formKeys.set(form, (key = normalizeTerm(form.text)));
+  return key;
+}
+
+const admittedCache = new WeakMap<Concept, number>();
+/** Bit 0: the concept has admitted zh forms; bit 1: admitted en forms. */
+function admittedLangs(concept: Concept): number {
+  let bits = admittedCache.get(concept);
+  if (bits === undefined) {
+    bits = 0;
+    for (const f of concept.accepted ?? []) bits |= f.lang === 'zh' ? 1 : 2;
+    admittedCache.set(concept, bits);
+  }
+  return bits;
 }

@@ -342,19 +342,21 @@ function scanInline(text: string, p: number, end: number, firstFlags: number, ou
         if (close >= 0 && close < end) skipTo = close + 1;
       }
     } else {
-      // Bare URL: http://, https://, www. (not inside a word).
-      const before = i > 0 ? text.charCodeAt(i - 1) : SPACE;
-      if (!isAsciiAlnum(before)) {
-        let urlLen = 0;
-        if (c === 0x68) {
-          if (text.startsWith('http://', i)) urlLen = 7;
-          else if (text.startsWith('https://', i)) urlLen = 8;
-        } else if (text.startsWith('www.', i)) urlLen = 4;
-        if (urlLen > 0) {
-          let q = i + urlLen;
-          while (q < end && !isUrlEnd(text.charCodeAt(q))) q++;
-          skipTo = q;
+      // Bare URL: http://, https://, www. (not inside a word). 'h' and 'w' are
+      // frequent in English, so reject with one character test first.
+      let urlLen = 0;
+      if (c === 0x68) {
+        if (text.charCodeAt(i + 1) === 0x74 && text.charCodeAt(i + 2) === 0x74 && text.charCodeAt(i + 3) === 0x70) {
+          if (text.startsWith('://', i + 4)) urlLen = 7;
+          else if (text.startsWith('s://', i + 4)) urlLen = 8;
         }
+      } else if (text.charCodeAt(i + 1) === 0x77 && text.charCodeAt(i + 2) === 0x77 && text.charCodeAt(i + 3) === 0x2e) {
+        urlLen = 4;
+      }
+      if (urlLen > 0 && !isAsciiAlnum(i > 0 ? text.charCodeAt(i - 1) : SPACE)) {
+        let q = i + urlLen;
+        while (q < end && !isUrlEnd(text.charCodeAt(q))) q++;
+        skipTo = q;
       }
     }
     if (skipTo < 0) {

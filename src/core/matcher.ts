@@ -44,6 +44,14 @@ interface PatternEntry {
 
 const STATUS_RANK: Record<FormStatus, number> = { canonical: 0, admitted: 1, deprecated: 2 };
 
+/**
+ * States shallower than this get a full, resolved transition row; deeper ones
+ * (inside long forms, visited rarely) use their few goto edges and failure
+ * links. Keeps the tables small (cache-friendly, fast to build) at the cost of
+ * an occasional failure-link walk.
+ */
+const DENSE_DEPTH = 3;
+
 /** Candidate buffer, reused across scans (typed arrays, grown on demand). */
 class Candidates {
   startK = new Int32Array(64);
@@ -54,10 +62,13 @@ class Candidates {
   entry = new Int32Array(64);
   n = 0;
   lastEndK = 0;
+  /** Smallest startK among the candidates (MAX_SAFE_INTEGER when none). */
+  minStartK = Number.MAX_SAFE_INTEGER;
 
   push(startK: number, endK: number, startSrc: number, endSrc: number, pattern: number, entry: number): void {
     if (this.n === this.startK.length) this.grow();
     const j = this.n++;
+    if (startK < this.minStartK) this.minStartK = startK;
     this.startK[j] = startK;
     this.endK[j] = endK;
     this.startSrc[j] = startSrc;
@@ -92,11 +103,20 @@ export class TermMatcher {
   private readonly patLen: Int32Array;
   private readonly patWordStart: Uint8Array;
   private readonly patWordEnd: Uint8Array;
+  /** 1 when the pattern's best entry is case-sensitive (needs checking on each candidate). */
+  private readonly patCaseFirst: Uint8Array;
 
   private readonly classOf: Int32Array;
   private readonly width: number;
   private readonly spaceClass: number;
-  private readonly trans: Int32Array;
+  /** Fully resolved transitions of the shallow states (ids < nDense), one row of `width` per state. */
+  private readonly dense: Int32Array;
+  private readonly nDense: number;
+  /** Goto edges of every state (deeper states use these plus failure links). */
+  private readonly childStart: Int32Array;
+  private readonly childClass: Int32Array;
+  private readonly childTarget: Int32Array;
+  private readonly fail: Int32Array;
   private readonly depth: Int32Array;
   private readonly outStart: Int32Array;
   private readonly outLen: Int32Array;
@@ -157,11 +177,15 @@ export class TermMatcher {
     this.patLen = new Int32Array(nPat);
     this.patWordStart = new Uint8Array(nPat);
     this.patWordEnd = new Uint8Array(nPat);
+    this.patCaseFirst = new Uint8Array(nPat);
+    for (let p = 0; p < nPat; p++) this.patCaseFirst[p] = this.entries[p][0].exact === null ? 0 : 1;
 
-    // 2. Alphabet: one class per folded code unit used by some pattern.
+    // 2. Alphabet: one class per folded code unit used by some pattern. The
+    // most frequent code units get the lowest class numbers, so the columns a
+    // scan touches most sit together at the start of each row (cache lines).
     const fold = foldTable(true);
     const classMap = new Int32Array(65536);
-    let nClasses = 1;
+    const frequency = new Map<number, number>();
     let maxLen = 1;
     for (let p = 0; p < nPat; p++) {
       const key = this.keys[p];
@@ -171,9 +195,12 @@ export class TermMatcher {
       this.patWordEnd[p] = this.word[key.charCodeAt(key.length - 1)];
       for (let i = 0; i < key.length; i++) {
         const ch = key.charCodeAt(i);
-        if (classMap[ch] === 0) classMap[ch] = nClasses++;
+        frequency.set(ch, (frequency.get(ch) ?? 0) + 1);
       }
     }
+    const byFrequency = [...frequency.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    let nClasses = 1;
+    for (const [ch] of byFrequency) classMap[ch] = nClasses++;
     this.width = nClasses;
     this.spaceClass = classMap[0x20];
     this.classOf = new Int32Array(65536);
@@ -204,42 +231,81 @@ export class TermMatcher {
       ownPattern[node] = p;
     }
 
-    // 4. Full DFA by breadth-first resolution of failure links.
+    // 4. Renumber states breadth-first, so the shallow (dense) states come first.
     const nStates = children.length;
     const W = this.width;
-    const trans = new Int32Array(nStates * W);
-    const fail = new Int32Array(nStates);
-    const outputs: number[][] = new Array(nStates);
-    const queue = new Int32Array(nStates);
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = 0;
-    while (head < tail) {
-      const u = queue[head++];
-      const row = u * W;
-      if (u !== 0) trans.copyWithin(row, fail[u] * W, fail[u] * W + W);
-      trans[row] = u;
-      const own = ownPattern[u];
-      const inherited = u === 0 ? [] : outputs[fail[u]];
-      outputs[u] = own >= 0 ? [own, ...inherited] : inherited;
+    const order = new Int32Array(nStates); // new id -> trie node
+    const newId = new Int32Array(nStates);
+    {
+      let head = 0;
+      let tail = 0;
+      order[tail++] = 0;
+      while (head < tail) {
+        const u = order[head++];
+        for (const v of children[u].values()) order[tail++] = v;
+      }
+      for (let i = 0; i < nStates; i++) newId[order[i]] = i;
+    }
+    let nDense = 0;
+    while (nDense < nStates && depthList[order[nDense]] < DENSE_DEPTH) nDense++;
+    const depth = new Int32Array(nStates);
+    const childStart = new Int32Array(nStates + 1);
+    const childClass: number[] = [];
+    const childTarget: number[] = [];
+    for (let i = 0; i < nStates; i++) {
+      const u = order[i];
+      depth[i] = depthList[u];
+      childStart[i] = childClass.length;
       for (const [cl, v] of children[u]) {
-        fail[v] = u === 0 ? 0 : trans[fail[u] * W + cl] / W;
-        trans[row + cl] = v * W;
-        queue[tail++] = v;
+        childClass.push(cl);
+        childTarget.push(newId[v]);
       }
     }
-    this.trans = trans;
-    this.depth = Int32Array.from(depthList);
+    childStart[nStates] = childClass.length;
+    this.childStart = childStart;
+    this.childClass = Int32Array.from(childClass);
+    this.childTarget = Int32Array.from(childTarget);
+
+    // 5. Failure links and the dense rows (fully resolved transitions of the
+    // shallow states), in breadth-first order so every state a link points to
+    // is complete before it is used.
+    const dense = new Int32Array(Math.max(1, nDense) * W);
+    const fail = new Int32Array(nStates);
+    const outputs: number[][] = new Array(nStates);
+    const next = (from: number, cl: number): number => {
+      let t = from;
+      for (;;) {
+        if (t < nDense) return dense[t * W + cl];
+        for (let j = childStart[t]; j < childStart[t + 1]; j++) if (this.childClass[j] === cl) return this.childTarget[j];
+        t = fail[t];
+      }
+    };
+    for (let u = 0; u < nStates; u++) {
+      if (u < nDense && u !== 0) dense.copyWithin(u * W, fail[u] * W, fail[u] * W + W);
+      const own = ownPattern[order[u]];
+      const inherited = u === 0 ? [] : outputs[fail[u]];
+      outputs[u] = own >= 0 ? [own, ...inherited] : inherited;
+      for (let j = childStart[u]; j < childStart[u + 1]; j++) {
+        const cl = this.childClass[j];
+        const v = this.childTarget[j];
+        fail[v] = u === 0 ? 0 : next(fail[u], cl);
+        if (u < nDense) dense[u * W + cl] = v;
+      }
+    }
+    this.dense = dense;
+    this.nDense = nDense;
+    this.fail = fail;
+    this.depth = depth;
     this.outStart = new Int32Array(nStates);
     this.outLen = new Int32Array(nStates);
     let total = 0;
-    for (let s = 0; s < nStates; s++) total += outputs[s].length;
+    for (let st = 0; st < nStates; st++) total += outputs[st].length;
     this.outPat = new Int32Array(total);
     let o = 0;
-    for (let s = 0; s < nStates; s++) {
-      this.outStart[s] = o;
-      this.outLen[s] = outputs[s].length;
-      for (const p of outputs[s]) this.outPat[o++] = p;
+    for (let st = 0; st < nStates; st++) {
+      this.outStart[st] = o;
+      this.outLen[st] = outputs[st].length;
+      for (const p of outputs[st]) this.outPat[o++] = p;
     }
 
     let ring = 16;
@@ -259,7 +325,7 @@ export class TermMatcher {
       patterns: this.keys.length,
       states: this.depth.length,
       classes: this.width,
-      tableBytes: this.trans.byteLength,
+      tableBytes: this.dense.byteLength + this.childClass.byteLength * 2 + this.fail.byteLength * 3,
     };
   }
 
@@ -282,7 +348,13 @@ export class TermMatcher {
     const out: TermMatch[] = [];
     const seg = segments.data;
     const segCount = segments.count;
-    const trans = this.trans;
+    const dense = this.dense;
+    const nDense = this.nDense;
+    const W = this.width;
+    const childStart = this.childStart;
+    const childClass = this.childClass;
+    const childTarget = this.childTarget;
+    const fail = this.fail;
     const classOf = this.classOf;
     const depth = this.depth;
     const outLen = this.outLen;
@@ -294,13 +366,14 @@ export class TermMatcher {
     const cands = this.cands;
     cands.n = 0;
     cands.lastEndK = 0;
+    cands.minStartK = Number.MAX_SAFE_INTEGER;
+    let lastFed = 0; // source offset of the last character fed to the automaton
 
-    let s = 0; // row offset of the current state
+    let s = 0; // current state
     let k = 0; // normalised characters fed so far
     let pendingWs = false;
     let wsStart = 0;
     let wsBreaks = 0;
-    let prevCjk = false;
     let prevEnd = 0;
 
     for (let g = 0; g < segCount; g++) {
@@ -330,24 +403,56 @@ export class TermMatcher {
             if (wsBreaks >= 2) {
               s = 0;
               if (cands.n !== 0) this.resolve(k, text, out);
-            } else if (!(wsBreaks === 1 && prevCjk && cjk[c] === 1)) {
+            } else if (!(wsBreaks === 1 && cjk[c] === 1 && cjk[text.charCodeAt(lastFed)] === 1)) {
               const r = k & mask;
               ringSrc[r] = wsStart;
               ringChar[r] = 0x20;
               k++;
-              s = spaceClass === 0 ? 0 : trans[s + spaceClass];
-              if (cands.n !== 0) this.resolve(k - depth[trans[s]], text, out);
+              if (spaceClass === 0) s = 0;
+              else if (s < nDense) s = dense[s * W + spaceClass];
+              else {
+                for (let t = s; ; ) {
+                  let j = childStart[t];
+                  const e = childStart[t + 1];
+                  while (j < e && childClass[j] !== spaceClass) j++;
+                  if (j < e) {
+                    s = childTarget[j];
+                    break;
+                  }
+                  t = fail[t];
+                  if (t < nDense) {
+                    s = dense[t * W + spaceClass];
+                    break;
+                  }
+                }
+              }
+              if (cands.n !== 0 && k - depth[s] > cands.minStartK) this.resolve(k - depth[s], text, out);
             }
           }
           const r = k & mask;
           ringSrc[r] = i;
           ringChar[r] = c;
+          lastFed = i;
           k++;
-          s = trans[s + cl];
-          const st = trans[s];
-          if (outLen[st] !== 0) this.emit(st, k, i + 1, text);
-          if (cands.n !== 0) this.resolve(k - depth[st], text, out);
-          prevCjk = cjk[c] === 1;
+          if (s < nDense) s = dense[s * W + cl];
+          else {
+            for (let t = s; ; ) {
+              let j = childStart[t];
+              const e = childStart[t + 1];
+              while (j < e && childClass[j] !== cl) j++;
+              if (j < e) {
+                s = childTarget[j];
+                break;
+              }
+              t = fail[t];
+              if (t < nDense) {
+                s = dense[t * W + cl];
+                break;
+              }
+            }
+          }
+          if (outLen[s] !== 0) this.emit(s, k, i + 1, text);
+          if (cands.n !== 0 && k - depth[s] > cands.minStartK) this.resolve(k - depth[s], text, out);
         } else if (cl === 0) {
           if (s !== 0) {
             s = 0;
@@ -396,7 +501,7 @@ export class TermMatcher {
       const startSrc = this.ringSrc[startK & this.mask];
       if (this.patWordStart[p] === 1 && startSrc > 0 && word[text.charCodeAt(startSrc - 1)] === 1) continue;
       if (this.patWordEnd[p] === 1 && endSrc < text.length && word[text.charCodeAt(endSrc)] === 1) continue;
-      const entry = this.pickEntry(p, startK);
+      const entry = this.patCaseFirst[p] === 0 ? 0 : this.pickEntry(p, startK);
       if (entry < 0) continue;
       cands.push(startK, k, startSrc, endSrc, p, entry);
     }
@@ -425,6 +530,17 @@ export class TermMatcher {
   /** Commit candidates that no later match can beat (start before `frontier`). */
   private resolve(frontier: number, text: string, out: TermMatch[]): void {
     const c = this.cands;
+    if (c.n === 1) {
+      // The common case: one candidate, and it starts before the frontier.
+      const entry = this.entries[c.pattern[0]][c.entry[0]];
+      const start = c.startSrc[0];
+      const end = c.endSrc[0];
+      out.push({ start, end, found: text.slice(start, end), concept: entry.concept, form: entry.form, status: entry.status });
+      c.lastEndK = c.endK[0];
+      c.n = 0;
+      c.minStartK = Number.MAX_SAFE_INTEGER;
+      return;
+    }
     while (c.n > 0) {
       let b = 0;
       for (let j = 1; j < c.n; j++) {
@@ -449,6 +565,9 @@ export class TermMatcher {
         }
       }
       c.n = w;
+      let min = Number.MAX_SAFE_INTEGER;
+      for (let j = 0; j < w; j++) if (c.startK[j] < min) min = c.startK[j];
+      c.minStartK = min;
     }
   }
 }

@@ -266,6 +266,34 @@ describe('cli (compiled, run as a child process)', () => {
     });
   });
 
+  describe('cli: bilingual pairs', () => {
+    const zh = '2020年，中国碳排放强度比2005年下降48.4%。\n\n中国建成了全球最大的可再生能源体系。\n';
+    const en = "In 2020, China's carbon emission intensity was 45.4% lower than in 2005.\n\nChina has built the world's largest renewable energy system.\n";
+
+    it('pairs name.zh.md with name.en.md and reports number-mismatch in the English file', () => {
+      const dir = tree({ 'docs/report.zh.md': zh, 'docs/report.en.md': en });
+      const r = cli(dir, 'lint', '--format', 'json', 'docs');
+      const findings = JSON.parse(r.stdout);
+      const mismatch = findings.filter((f: { rule: string }) => f.rule === 'number-mismatch');
+      assert.deepEqual(
+        mismatch.map((f: { file: string; found: string; line: number }) => [f.file, f.found, f.line]),
+        [['docs/report.en.md', '45.4%', 1]],
+      );
+      assert.equal(r.code, 1);
+    });
+
+    it('pairs files listed in the config, and honours the rule being off', () => {
+      const files = { 'a.md': zh, 'b.md': en };
+      const listed = tree({ ...files, '.carbon-lexicon.json': JSON.stringify({ pairs: [['a.md', 'b.md']] }) });
+      const r = cli(listed, 'lint', '--format', 'json', '.');
+      assert.deepEqual(JSON.parse(r.stdout).map((f: { rule: string }) => f.rule), ['number-mismatch']);
+      const off = tree({ ...files, '.carbon-lexicon.json': JSON.stringify({ pairs: [['a.md', 'b.md']], rules: { 'number-mismatch': 'off' } }) });
+      assert.deepEqual(JSON.parse(cli(off, 'lint', '--format', 'json', '.').stdout), []);
+      const unpaired = tree(files);
+      assert.deepEqual(JSON.parse(cli(unpaired, 'lint', '--format', 'json', '.').stdout), []);
+    });
+  });
+
   describe('cli: configuration', () => {
     it('uses the nearest .carbon-lexicon.json above each file', () => {
       const dir = tree({

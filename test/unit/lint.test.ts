@@ -116,6 +116,31 @@ describe('lint: configuration and suppression', () => {
   });
 });
 
+describe('lint: bilingual rules in one document', () => {
+  const engine = createEngine();
+  const text =
+    '2020年，中国碳排放强度比2005年下降48.4%。\n\n' +
+    "In 2020, China's carbon emission intensity was 45.4% lower than in 2005.\n\n" +
+    '中国建成了全球最大的可再生能源体系。\n\n' +
+    "China has built the world's largest renewable energy system.\n";
+
+  it('runs number-mismatch on interleaved zh/en paragraphs', () => {
+    const findings = engine.lint(text, 'markdown').filter((f) => f.rule === 'number-mismatch');
+    assert.deepEqual(findings.map((f) => f.found), ['45.4%']);
+  });
+
+  it('applies config severities and suppression comments to them', () => {
+    assert.deepEqual(engine.lint(text, 'markdown', { rules: { 'number-mismatch': 'off' } }).filter((f) => f.rule === 'number-mismatch'), []);
+    assert.equal(engine.lint(text, 'markdown', { rules: { 'number-mismatch': 'error' } }).find((f) => f.rule === 'number-mismatch')?.severity, 'error');
+    const suppressed = text.replace('In 2020', '<!-- carbon-lexicon-disable-next-line number-mismatch -->\nIn 2020');
+    assert.deepEqual(engine.lint(suppressed, 'markdown').filter((f) => f.rule === 'number-mismatch'), []);
+  });
+
+  it('leaves monolingual documents to the term rules', () => {
+    assert.deepEqual(engine.lint('2020年下降48.4%。\n\n2021年下降45.4%。', 'markdown'), []);
+  });
+});
+
 describe('lint: the bundled term base on the white paper itself', () => {
   const engine = createEngine(bundledTermBase);
   const inPaper = new Set<string>();
