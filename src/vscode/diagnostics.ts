@@ -59,6 +59,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; document: vscode.TextDocument }>();
   private readonly pending = new Set<Promise<void>>();
   private readonly noticeShown = new Set<string>();
+  /** How long the last lint of each document took, to stretch the typing pause on big files. */
+  private readonly lastDuration = new Map<string, number>();
   private readonly updated = new vscode.EventEmitter<DiagnosticsUpdate>();
   private readonly disposables: vscode.Disposable[] = [this.collection, this.updated];
 
@@ -115,7 +117,8 @@ export class DiagnosticsController implements vscode.Disposable {
     if (reason === 'change' && settings.run === 'onSave') return;
     const existing = this.timers.get(key);
     if (existing) clearTimeout(existing.timer);
-    const delay = reason === 'change' ? settings.debounce : 0;
+    // On a big file a lint can take longer than the pause itself; wait at least twice as long as the last one.
+    const delay = reason === 'change' ? Math.max(settings.debounce, Math.min(5000, 2 * (this.lastDuration.get(key) ?? 0))) : 0;
     const timer = setTimeout(() => {
       this.timers.delete(key);
       this.track(this.lintAndPublish(document));
@@ -158,6 +161,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const started = Date.now();
     const findings = this.getEngine().lint(text, formatOf(document), config);
     const elapsed = Date.now() - started;
+    this.lastDuration.set(document.uri.toString(), elapsed);
     if (elapsed > 200) this.output.info(`Linted ${document.uri.toString(true)} (${text.length} chars) in ${elapsed} ms`);
     this.cache.set(document.uri.toString(), { version: document.version, findings });
     return { kind: 'checked', findings };
@@ -234,6 +238,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.delete(key);
     this.cache.delete(key);
     this.states.delete(key);
+    this.lastDuration.delete(key);
     this.collection.delete(uri);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (document) this.updated.fire({ document, state: { kind: 'off' } });
