@@ -40,6 +40,12 @@ import { normalizeTerm } from './normalize';
 export interface IncrementalLinterOptions {
   format?: DocumentFormat;
   config?: LintConfig;
+  /**
+   * Run lint()'s whole-document rules (the bilingual ones) on every change,
+   * so results equal lint() (default). false: term rules only, for an editor
+   * that runs the whole-document rules itself when typing pauses.
+   */
+  documentRules?: boolean;
 }
 
 const LF = 0x0a;
@@ -125,6 +131,7 @@ export class IncrementalLinter {
   private readonly deprecatedOnly: LintConfig;
   private readonly variantOnly: LintConfig;
   private readonly variantsOn: boolean;
+  private readonly documentRules: boolean;
 
   constructor(engineOrMatcher: Engine | TermMatcher, options: IncrementalLinterOptions = {}) {
     this.matcher = 'findAll' in engineOrMatcher ? engineOrMatcher : engineOrMatcher.matcher;
@@ -134,6 +141,7 @@ export class IncrementalLinter {
     this.deprecatedOnly = withRule(this.config, 'inconsistent-variant', 'off');
     this.variantOnly = withRule(this.config, 'deprecated-term', 'off');
     this.variantsOn = (this.config?.rules?.['inconsistent-variant'] ?? 'information') !== 'off';
+    this.documentRules = options.documentRules ?? true;
     this.setText('');
   }
 
@@ -361,16 +369,33 @@ export class IncrementalLinter {
       all = all.concat(group.findings);
       merged = true;
     }
-    // Whole-document rules (the bilingual ones) as lint() runs them: with no
-    // matches, lint() returns just those, with severities and suppressions applied.
-    if (this.documentRulesMayExist()) {
-      const documentLevel = lint(text, { matcher: this.matcher, format: this.format, config: this.config, matches: [] });
+    if (this.documentRules && this.documentRulesMayExist()) {
+      const documentLevel = this.documentLevelFindings(text);
       if (documentLevel.length > 0) {
         all = all.concat(documentLevel);
         merged = true;
       }
     }
     return merged ? sortFindings(all === this.deprecated ? all.slice() : all) : all;
+  }
+
+  /**
+   * The whole-document rules' findings, with severities and suppressions
+   * applied as lint() applies them. lint.ts may export them on their own
+   * (`documentFindings`, given the cached matches); otherwise lint() with no
+   * matches returns just those.
+   */
+  private documentLevelFindings(text: string): Finding[] {
+    const direct: unknown = Reflect.get(lintModule, 'documentFindings');
+    if (typeof direct === 'function') {
+      return (direct as (t: string, o: lintModule.LintOptions) => Finding[])(text, {
+        matcher: this.matcher,
+        format: this.format,
+        config: this.config,
+        matches: this.matches,
+      });
+    }
+    return lint(text, { matcher: this.matcher, format: this.format, config: this.config, matches: [] });
   }
 
   /** lint.ts may tell whether any whole-document rule is registered; without that, assume one is. */

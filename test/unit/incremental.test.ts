@@ -236,6 +236,24 @@ describe('IncrementalLinter', () => {
     }
   });
 
+  it('without whole-document rules, equals a full lint less those rules', () => {
+    const termRules = new Set(['deprecated-term', 'inconsistent-variant']);
+    fc.assert(
+      fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+        const linter = new IncrementalLinter(engine, { format: 'markdown', documentRules: false });
+        let text = initial;
+        linter.setText(text);
+        for (const e of edits) {
+          const change = applyEdit(text, e);
+          const incremental = linter.applyChange(change.start, change.end, change.insert);
+          text = change.text;
+          assert.deepEqual(incremental, engine.lint(text, 'markdown').filter((f) => termRules.has(f.rule)));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('rejects a change outside the text with a RangeError and keeps its state', () => {
     const linter = new IncrementalLinter(engine);
     linter.setText('abc');
