@@ -340,7 +340,10 @@ export class BilingualPairs implements vscode.Disposable {
     return value;
   }
 
-  /** Scroll `other` so that the block aligned with the top of `source` is at its top. */
+  /**
+   * Scroll `other` so that the block aligned with the first paragraph starting in
+   * `source`'s upper half (or, in a long paragraph, the one at the top) is near its top.
+   */
   private follow(source: vscode.TextEditor, other: vscode.TextEditor): void {
     const sync = this.sync;
     if (!sync) return;
@@ -348,15 +351,24 @@ export class BilingualPairs implements vscode.Disposable {
     const zhDoc = sourceIsZh ? source.document : other.document;
     const enDoc = sourceIsZh ? other.document : source.document;
     const alignment = this.alignmentFor(sync.pair, zhDoc, enDoc);
-    const top = source.visibleRanges[0]?.start ?? new vscode.Position(0, 0);
-    const range = alignedRange(alignment, sourceIsZh ? 'zh' : 'en', source.document.offsetAt(top));
+    const visible = source.visibleRanges[0] ?? new vscode.Range(0, 0, 0, 0);
+    const upperHalf = visible.start.line + Math.max(1, Math.floor((visible.end.line - visible.start.line) / 2));
+    const blocks = sourceIsZh ? alignment.zhBlocks : alignment.enBlocks;
+    const topOffset = source.document.offsetAt(visible.start);
+    const starting = blocks.find((b) => b.start >= topOffset);
+    const reference = starting && source.document.positionAt(starting.start).line <= upperHalf ? starting.start : topOffset;
+    const range = alignedRange(alignment, sourceIsZh ? 'zh' : 'en', reference);
     if (!range) return;
     const start = other.document.positionAt(range.start);
-    const visibleTop = other.visibleRanges[0]?.start;
-    if (visibleTop && visibleTop.line === start.line) return;
+    // Already near the top of the other editor: leave it (no jitter while both scroll).
+    const otherVisible = other.visibleRanges[0];
+    if (otherVisible) {
+      const third = Math.max(1, Math.floor((otherVisible.end.line - otherVisible.start.line) / 3));
+      if (start.line >= otherVisible.start.line && start.line <= otherVisible.start.line + third) return;
+    }
     sync.movedEditor = other;
     sync.movedAt = Date.now();
-    other.revealRange(new vscode.Range(start, other.document.positionAt(range.end)), vscode.TextEditorRevealType.AtTop);
+    other.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.AtTop);
   }
 
   private onScroll(e: vscode.TextEditorVisibleRangesChangeEvent): void {
