@@ -120,7 +120,7 @@ describe('glossary errors', () => {
       assert.equal(r.concepts.length, 0);
       assert.equal(r.errors.length, 1);
       assert.deepEqual([r.errors[0].line, r.errors[0].column], [5, 5]);
-      assert.match(r.errors[0].message, /JSON syntax error: "," expected/);
+      assert.match(r.errors[0].message, /JSON syntax error: "," or "\]" expected/);
     });
     it('reports schema errors at the line of the entry or field, and keeps valid entries', () => {
       const r = load('schema-error.json');

@@ -1,13 +1,11 @@
 // Edits of a project's JSON glossary and of `.carbon-lexicon.json` as text,
 // for the "Add selection to project glossary" and "Mark selection as a
-// deprecated rendering" commands. jsonc-parser's `modify` computes minimal
-// edits, so the user's formatting, key order and comments survive.
+// deprecated rendering" commands. Minimal insertions (./jsonText), so the
+// user's formatting, key order and comments survive.
 
-import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
 import type { Concept, TermForm } from '../types';
 import { cleanForm } from './common';
-
-const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
+import { addJsonProperty, appendToJsonArray, findJsonNode, parseJsonTree, type JsonNode } from './jsonText';
 
 /** A new, empty JSON glossary. */
 export function newGlossaryText(): string {
@@ -21,14 +19,15 @@ export function newConfigText(glossary: string): string {
 
 /** Adds `glossary` to the config's "glossaries" (creating the key); unchanged if listed already. */
 export function addGlossaryToConfigText(configText: string, glossary: string): string {
-  const root = parseTree(configText);
+  const { root } = parseJsonTree(configText, true);
   if (!root || root.type !== 'object') throw new Error('the configuration is not a JSON object');
-  const list = findNodeAtLocation(root, ['glossaries']);
+  const list = findJsonNode(root, ['glossaries']);
   if (list && list.type === 'array') {
     if ((list.children ?? []).some((c) => c.value === glossary)) return configText;
-    return applyEdits(configText, modify(configText, ['glossaries', -1], glossary, { formattingOptions: format(configText), isArrayInsertion: true }));
+    return appendToJsonArray(configText, list, glossary);
   }
-  return applyEdits(configText, modify(configText, ['glossaries'], [glossary], { formattingOptions: format(configText) }));
+  if (list) throw new Error('"glossaries" is not an array');
+  return addJsonProperty(configText, root, 'glossaries', [glossary]);
 }
 
 /** The first JSON glossary a config lists, if any. */
@@ -42,31 +41,30 @@ export function firstJsonGlossary(glossaries: string[] | undefined): string | un
  * (skipping forms it already lists).
  */
 export function addConceptToGlossaryText(text: string, concept: Concept): string {
-  const source = text.trim() === '' ? newGlossaryText() : text;
-  const root = parseTree(source);
-  if (!root || (root.type !== 'object' && root.type !== 'array')) throw new Error('the glossary is not a JSON object or array');
-  const prefix: Array<string | number> = root.type === 'array' ? [] : ['concepts'];
-  let result = source;
-  if (root.type === 'object' && !findNodeAtLocation(root, ['concepts'])) {
-    result = applyEdits(result, modify(result, ['concepts'], [], { formattingOptions: format(result) }));
+  let result = text.trim() === '' ? newGlossaryText() : text;
+  const parsed = parseJsonTree(result);
+  if (!parsed.root) throw new Error(`the glossary is not valid JSON (${parsed.error?.message ?? 'empty'})`);
+  if (parsed.root.type !== 'object' && parsed.root.type !== 'array') throw new Error('the glossary is not a JSON object or array');
+  const prefix: Array<string | number> = parsed.root.type === 'array' ? [] : ['concepts'];
+  const tree = (): JsonNode => parseJsonTree(result).root!;
+  if (parsed.root.type === 'object' && !findJsonNode(parsed.root, ['concepts'])) {
+    result = addJsonProperty(result, parsed.root, 'concepts', []);
   }
-  const tree = parseTree(result)!;
-  const list = findNodeAtLocation(tree, prefix);
+  const list = findJsonNode(tree(), prefix);
   if (!list || list.type !== 'array') throw new Error('"concepts" is not an array');
-  const index = (list.children ?? []).findIndex((c) => c.type === 'object' && findNodeAtLocation(c, ['id'])?.value === concept.id);
-  if (index < 0) {
-    return applyEdits(result, modify(result, [...prefix, -1], entryValue(concept), { formattingOptions: format(result), isArrayInsertion: true }));
-  }
+  const index = (list.children ?? []).findIndex((c) => c.type === 'object' && findJsonNode(c, ['id'])?.value === concept.id);
+  if (index < 0) return appendToJsonArray(result, list, entryValue(concept));
   for (const key of ['accepted', 'deprecated'] as const) {
     for (const form of concept[key]) {
-      const current = parseTree(result)!;
-      const entry = findNodeAtLocation(current, [...prefix, index])!;
-      const forms = findNodeAtLocation(entry, [key]);
+      const entry = findJsonNode(tree(), [...prefix, index])!;
+      const forms = findJsonNode(entry, [key]);
       if (forms && forms.type === 'array') {
         if ((forms.children ?? []).some((f) => formText(f) === form.text)) continue;
-        result = applyEdits(result, modify(result, [...prefix, index, key, -1], cleanForm(form), { formattingOptions: format(result), isArrayInsertion: true }));
+        result = appendToJsonArray(result, forms, cleanForm(form));
+      } else if (!forms) {
+        result = addJsonProperty(result, entry, key, [cleanForm(form)]);
       } else {
-        result = applyEdits(result, modify(result, [...prefix, index, key], [cleanForm(form)], { formattingOptions: format(result) }));
+        throw new Error(`"${key}" of "${concept.id}" is not an array`);
       }
     }
   }
@@ -102,21 +100,10 @@ function entryValue(c: Concept): Record<string, unknown> {
   return value;
 }
 
-function formText(node: Node): string | undefined {
+function formText(node: JsonNode): string | undefined {
   if (node.type === 'string') return node.value as string;
-  if (node.type === 'object') return findNodeAtLocation(node, ['text'])?.value as string | undefined;
+  if (node.type === 'object') return findJsonNode(node, ['text'])?.value as string | undefined;
   return undefined;
-}
-
-/** Keeps the file's indentation (tabs or n spaces) and line ending. */
-function format(text: string): FormattingOptions {
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
-  return {
-    ...FORMAT,
-    insertSpaces: indent ? !indent.startsWith('\t') : true,
-    tabSize: indent && !indent.startsWith('\t') ? indent.length : 2,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
-  };
 }
 
 /**
