@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { paper } from '../../src/core/data';
 import { createEngine } from '../../src/core/engine';
-import { alignDocuments, lintPair, lintBilingualDocument, estimateParams, defaultParams } from '../../src/core/bilingual';
+import { alignDocuments, alignedRange, lintPair, lintBilingualDocument, estimateParams, defaultParams } from '../../src/core/bilingual';
 import type { Bead } from '../../src/core/bilingual/align';
 import { buildPaperDocuments, PaperVariant, scoreAlignment, AccuracyReport } from '../../src/core/bilingual/paperAlignment';
 import { segment } from '../../src/core/bilingual/segment';
@@ -91,6 +91,33 @@ describe('bilingual alignment: accuracy against the white paper', () => {
     const good = scoreAlignment(docs, zhBlocks, enBlocks, beads);
     const bad = scoreAlignment(docs, zhBlocks, enBlocks, broken);
     assert.ok(bad.correct < good.correct);
+  });
+});
+
+describe('bilingual alignment: the aligned block for an offset (scroll sync)', () => {
+  const docs = buildPaperDocuments(paper);
+  const alignment = alignDocuments(docs.zh.text, docs.en.text, 'markdown', engine.matcher.findAll(docs.zh.text, 'markdown'), engine.matcher.findAll(docs.en.text, 'markdown'));
+
+  it('maps a Chinese paragraph to its English paragraph(s) and back', () => {
+    const zhOffset = docs.zh.text.indexOf('全国统筹。') + 3;
+    const en = alignedRange(alignment, 'zh', zhOffset);
+    assert.ok(en);
+    assert.ok(docs.en.text.slice(en.start, en.end).startsWith('Pooling strengths nationwide.'));
+    const back = alignedRange(alignment, 'en', docs.en.text.indexOf('Pooling strengths nationwide.'));
+    assert.ok(back);
+    assert.ok(docs.zh.text.slice(back.start, back.end).startsWith('全国统筹。'));
+    // One Chinese paragraph, two English ones: both are in the range.
+    const split = alignedRange(alignment, 'zh', docs.zh.text.indexOf('中国一向重信守诺'));
+    assert.ok(split);
+    const text = docs.en.text.slice(split.start, split.end);
+    assert.ok(text.startsWith('China always honors its commitments.') && text.includes('China has established the most systematic'), text.slice(0, 80));
+  });
+
+  it('maps an English-only paragraph to the nearest aligned Chinese block', () => {
+    const offset = docs.en.text.indexOf('Within this framework');
+    const zh = alignedRange(alignment, 'en', offset);
+    assert.ok(zh);
+    assert.ok(docs.zh.text.slice(zh.start, zh.end).startsWith('防范风险。'));
   });
 });
 

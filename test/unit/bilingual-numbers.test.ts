@@ -119,6 +119,15 @@ describe('bilingual numbers: comparison', () => {
     ['2030年前', 'before 2030'],
     ['第一', 'first'],
     ['２０６０年', '2060'],
+    ['2021—2025年', '2021-2025'],
+    ['下降3.4个百分点', 'fell by 3.4 percentage points'],
+    ['100亿元', '10 billion yuan'],
+    ['党的二十大', 'the 20th National Congress of the CPC'],
+    ['“十四五”规划', 'the 14th Five-Year Plan (2021-2025)'],
+    ['第二十八届联合国气候变化大会', 'COP28'],
+    ['提高到原来的两倍', 'doubled'],
+    ['详见[报告](https://example.org/2023/report.pdf)', 'see the [report](https://example.org/2023/report.pdf)'],
+    ['见`config-2024.json`', 'see `config-2024.json`'],
   ];
   for (const [zh, en] of agreeing) {
     it(`agrees: ${zh} ↔ ${en}`, () => assertAgree(zh, en));

@@ -115,6 +115,8 @@ const STRUCTURAL_PATTERNS: Array<[RegExp, number | undefined]> = [
   // Inline enumerators: (1) （2） ① 1) at the start of a clause.
   [/[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,4}|[a-z])\s*[）)]/g, undefined],
   [/[①-⑳]/g, undefined],
+  // Link targets, bare URLs, footnote markers and inline code carry no translated numbers.
+  [/\]\([^)\s]*(?:\s+"[^"]*")?\)|https?:\/\/[^\s)>\]]+|\[\^[^\]]*\]|`[^`\n]*`/g, undefined],
 ];
 
 // ---------------------------------------------------------------- Chinese
@@ -132,13 +134,16 @@ const ZH_BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
  */
 const ZH_MASKS: Array<[RegExp, number | undefined]> = [
   [/百年未有之大变局|百年变局|百年大计|百年大党/g, 100],
-  [/双碳/g, 2],
+  [/双碳|翻一番/g, 2],
+  [/翻两番/g, 4],
   [/三农/g, 3],
   [
-    /十分|十足|十全十美|百姓|百花齐放|百家争鸣|百货|百科|千方百计|千家万户|千千万万|成千上万|万物|万众一心|万一|亿万|五湖四海|四面八方|七上八下|三心二意|九牛一毛|一五一十|两手|两岸|两翼|一盘棋|翻一番|翻两番|再三|三番五次|一带一路|统一|唯一|一体化|进一步|一系列|一揽子|一流|一线|一般|一向|一直|一切|一样|一定|一致|一些|(?<!分)之一|一起|一道|一方面|一旦|一度/g,
+    /十分|十足|十全十美|百姓|百花齐放|百家争鸣|百货|百科|千方百计|千家万户|千千万万|成千上万|万物|万众一心|万一|亿万|五湖四海|四面八方|七上八下|三心二意|九牛一毛|一五一十|两手|两岸|两翼|一盘棋|再三|三番五次|一带一路|统一|唯一|一体化|进一步|一系列|一揽子|一流|一线|一般|一向|一直|一切|一样|一定|一致|一些|(?<!分)之一|一起|一道|一方面|一旦|一度/g,
     undefined,
   ],
   [/[二一三]氧化[碳硫氮二]|氮氧化物|六氟化硫/g, undefined],
+  // Units and words spelt with numerals: 百分点 "percentage point", 百分比 "percentage".
+  [/百分点|百分比|百分率|千方百计/g, undefined],
   // Approximate counts: 数十年, 几百, 上万, 十几, 三四年.
   [/[数几上近][十百千万亿]+|[十百千万][几余]/g, undefined],
 ];
@@ -425,6 +430,10 @@ const EN_MASKS: Array<[RegExp, number | undefined]> = [
   [/\bcentury\b/gi, 100],
   [/\b(?:a|the\s+past|the\s+last|the\s+next|over\s+a|the)\s+decade\b/gi, 10],
   [/\bdecade\b/gi, 10],
+  [/\b(?:twice|double[ds]?|doubling)\b/gi, 2],
+  [/\b(?:triple[ds]?|tripling|threefold)\b/gi, 3],
+  // "the 14th Five-Year Plan (2021-2025)": the years are the translator's gloss.
+  [/(?<=Five-Year Plan\s*)\(\s*\d{4}\s*[-–—]\s*\d{4}\s*\)/gi, undefined],
   // Approximate or idiomatic counts.
   [/\b(?:hundreds|thousands|millions|billions|tens|dozens)\s+of\b|\bdozens?\b|\bone\s+(?:another|of|by\s+one)\b|\bno\s+one\b|\bonce\b|\bat\s+once\b|\bone-(?:off|on-one|stop|size|sided|way)\b|\bfirst-(?:hand|class|rate)\b|\bsecond-hand\b|\btwo-way\b/gi, undefined],
 ];
