@@ -70,7 +70,7 @@ export class ProjectGlossaries implements vscode.Disposable {
   private readonly notified = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> = Promise.resolve();
-  private lastSignature = '';
+  private lastSignature = '[]'; // no glossaries: the bundled engine the extension starts with
   private state: GlossaryState = { files: [], conflicts: [], base: bundledTermBase };
 
   constructor(private readonly deps: GlossaryDeps) {
