@@ -4,6 +4,8 @@
 // files skipped with a notice instead of freezing the editor.
 import * as vscode from 'vscode';
 import type { Engine } from '../core/engine';
+import { IncrementalLinter } from '../core/incremental';
+import type { TermMatch } from '../core/matcher';
 import type { DocumentFormat, Finding, LintConfig, Severity } from '../core/types';
 import { ConfigurationService, isConfigFile, readSettings } from './configuration';
 
@@ -22,6 +24,16 @@ export interface DiagnosticsUpdate {
 interface CacheEntry {
   version: number;
   findings: Finding[];
+}
+
+/** A document's incremental linter and the edits made since it last ran. */
+interface LinterEntry {
+  linter: IncrementalLinter;
+  engine: Engine;
+  /** Format and configuration it was built for. */
+  key: string;
+  pending: Array<{ start: number; end: number; text: string }>;
+  version: number;
 }
 
 export function formatOf(document: vscode.TextDocument): DocumentFormat {
@@ -59,6 +71,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; document: vscode.TextDocument }>();
   private readonly pending = new Set<Promise<void>>();
   private readonly noticeShown = new Set<string>();
+  private readonly linters = new Map<string, LinterEntry>();
   /** How long the last lint of each document took, to stretch the typing pause on big files. */
   private readonly lastDuration = new Map<string, number>();
   private readonly updated = new vscode.EventEmitter<DiagnosticsUpdate>();
@@ -75,7 +88,11 @@ export class DiagnosticsController implements vscode.Disposable {
     const ws = vscode.workspace;
     ws.onDidOpenTextDocument((d) => this.request(d, 'open'), undefined, this.disposables);
     ws.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0) this.request(e.document, 'change');
+      if (e.contentChanges.length === 0) return;
+      // Edits are replayed into the incremental linter at the next lint (changes of one event apply in order).
+      const entry = this.linters.get(e.document.uri.toString());
+      if (entry) for (const c of e.contentChanges) entry.pending.push({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text });
+      this.request(e.document, 'change');
     }, undefined, this.disposables);
     ws.onDidSaveTextDocument((d) => this.request(d, 'save'), undefined, this.disposables);
     ws.onDidCloseTextDocument((d) => this.forget(d.uri), undefined, this.disposables);
@@ -157,14 +174,50 @@ export class DiagnosticsController implements vscode.Disposable {
   private lintWith(document: vscode.TextDocument, config: LintConfig): DocumentState {
     const text = document.getText();
     const over = overSizeLimit(document, text);
-    if (over) return { kind: 'skipped', size: over.size, limit: over.limit };
+    if (over) {
+      this.linters.delete(document.uri.toString());
+      return { kind: 'skipped', size: over.size, limit: over.limit };
+    }
     const started = Date.now();
-    const findings = this.getEngine().lint(text, formatOf(document), config);
+    const findings = this.incrementalLint(document, text, config);
     const elapsed = Date.now() - started;
     this.lastDuration.set(document.uri.toString(), elapsed);
     if (elapsed > 200) this.output.info(`Linted ${document.uri.toString(true)} (${text.length} chars) in ${elapsed} ms`);
     this.cache.set(document.uri.toString(), { version: document.version, findings });
     return { kind: 'checked', findings };
+  }
+
+  /**
+   * The same findings as engine.lint(text, format, config), re-matching only
+   * the paragraphs edited since the last run (core/incremental.ts); a new
+   * engine or configuration, or edits that cannot be replayed, start afresh.
+   */
+  private incrementalLint(document: vscode.TextDocument, text: string, config: LintConfig): Finding[] {
+    const key = document.uri.toString();
+    const engine = this.getEngine();
+    const format = formatOf(document);
+    const configKey = `${format}\u0000${JSON.stringify(config)}`;
+    let entry = this.linters.get(key);
+    if (!entry || entry.engine !== engine || entry.key !== configKey) {
+      entry = { linter: new IncrementalLinter(engine, { format, config }), engine, key: configKey, pending: [], version: document.version };
+      this.linters.set(key, entry);
+      return entry.linter.setText(text);
+    }
+    const pending = entry.pending;
+    entry.pending = [];
+    entry.version = document.version;
+    try {
+      for (const change of pending) entry.linter.applyChange(change.start, change.end, change.text);
+    } catch {
+      return entry.linter.setText(text);
+    }
+    return entry.linter.text === text ? entry.linter.results : entry.linter.setText(text);
+  }
+
+  /** Every term occurrence of the document as last linted, when that is its current version. */
+  termMatchesFor(document: vscode.TextDocument): readonly TermMatch[] | undefined {
+    const entry = this.linters.get(document.uri.toString());
+    return entry && entry.version === document.version && entry.pending.length === 0 ? entry.linter.termMatches : undefined;
   }
 
   private publish(document: vscode.TextDocument, state: DocumentState): void {
@@ -239,6 +292,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.cache.delete(key);
     this.states.delete(key);
     this.lastDuration.delete(key);
+    this.linters.delete(key);
     this.collection.delete(uri);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (document) this.updated.fire({ document, state: { kind: 'off' } });

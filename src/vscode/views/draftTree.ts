@@ -72,7 +72,9 @@ export class DraftTreeProvider implements vscode.TreeDataProvider<DraftNode>, vs
       state = 'skipped';
     } else {
       const ignored = new Set(this.configFor(document.uri).ignoredConcepts ?? []);
-      const matches = this.getEngine().matches(document.getText(), formatOf(document)).filter((m) => !ignored.has(m.concept.id));
+      // The linter's matches when current; otherwise one scan (cached by the engine for the hover).
+      const all = this.diagnostics.termMatchesFor(document) ?? this.getEngine().matches(document.getText(), formatOf(document));
+      const matches = all.filter((m) => !ignored.has(m.concept.id));
       this.summary = buildDraftSummary(matches);
       state = this.summary.length > 0 ? 'terms' : 'empty';
     }
