@@ -112,6 +112,18 @@ describe('glossary formats', () => {
       assert.equal(r.concepts.length, 2);
       assert.equal(r.concepts[0].line, 1);
     });
+    it('reads memoQ-style columns (English_United_States, Chinese_PRC, *_Def) and tagged headers', () => {
+      const memoq = parseGlossary(
+        'English_United_States;English_United_States_Def;Chinese_PRC;Chinese_PRC_Def\nnational carbon market;A market for emission allowances.;全国碳市场;全国统一的碳排放权交易市场。\n',
+        'memoq.csv',
+      );
+      assert.deepEqual(memoq.errors, []);
+      assert.deepEqual([memoq.concepts[0].zh, memoq.concepts[0].en], ['全国碳市场', 'national carbon market']);
+      assert.deepEqual(memoq.concepts[0].definition, { zh: '全国统一的碳排放权交易市场。', en: 'A market for emission allowances.' });
+      const tagged = parseGlossary('Term (en-GB)\tTerm (zh-Hans)\ncarbon sink\t碳汇\n', 'tagged.tsv');
+      assert.deepEqual(tagged.errors, []);
+      assert.deepEqual([tagged.concepts[0].zh, tagged.concepts[0].en], ['碳汇', 'carbon sink']);
+    });
     it('detects zh-CN / en-US headers in English-first order', () => {
       const r = parseGlossary('en-US,zh-CN\r\nnational carbon market,全国碳市场\r\n', 'x.csv');
       assert.deepEqual(r.errors, []);

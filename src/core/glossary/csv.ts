@@ -10,10 +10,13 @@
 //    preferred en row per id). Concept-level columns (category, definitions,
 //    refs) may sit on any row of the concept; the first non-empty value wins.
 //    Flags: true/yes/1/x, else false. refs: paragraph ids separated by spaces.
+//    note and the flags describe admitted and deprecated forms; on preferred
+//    rows they are ignored (a concept's canonical terms carry no note).
 //
 // 2. Simple layout (what translators exchange): one concept per row, a
 //    Chinese and an English column, in either order, found by header
-//    (zh, zh-CN, zh-Hans, Chinese, 中文, source/target, ...) or, for
+//    (zh, zh-CN, zh-Hans, Chinese, 中文, "Term (en-US)", memoQ's
+//    Chinese_PRC / English_United_States, source/target, ...) or, for
 //    source/target and header-less files, by script. Optional columns:
 //    definition (or definition_zh / definition_en), category (domain,
 //    subject). Rows get a provisional id made from the English term; the
@@ -188,11 +191,28 @@ const ZH_HEADERS = new Set(['zh', 'zh-cn', 'zh-hans', 'zh-hans-cn', 'zh_cn', 'ch
 const EN_HEADERS = new Set(['en', 'en-us', 'en-gb', 'en_us', 'en_gb', 'english', 'english (united states)', 'english (united kingdom)', '英文', '英语', '译文', '英文术语']);
 const NEUTRAL_HEADERS = new Set(['source', 'target', 'source term', 'target term', 'term', 'translation', 'src', 'tgt', '原文']);
 
+/**
+ * The language a term column's header names: "zh", "Chinese", "zh-CN",
+ * "Term (zh-CN)", "Source [en-US]", memoQ's "Chinese_PRC" / "English_United_States".
+ * Definition and note columns ("English_United_States_Def") are not term columns.
+ */
+function headerLang(h: string): Lang | undefined {
+  if (ZH_HEADERS.has(h)) return 'zh';
+  if (EN_HEADERS.has(h)) return 'en';
+  const tokens = h.split(/[^a-z0-9\-\u4e00-\u9fff]+|_/).filter(Boolean);
+  if (tokens.some((t) => /^(def|definition|definitions|note|notes|comment|comments|description|example|context)$/.test(t))) return undefined;
+  for (const t of tokens) {
+    const lang = normaliseLang(t);
+    if (lang) return lang;
+  }
+  return undefined;
+}
+
 function readSimpleLayout(header: string[], rows: Row[]): { concepts: GlossaryConcept[]; errors: GlossaryError[] } {
   const errors: GlossaryError[] = [];
-  const headerLike = header.some((h) => ZH_HEADERS.has(h) || EN_HEADERS.has(h) || NEUTRAL_HEADERS.has(h) || normaliseLang(h) !== undefined);
-  let zhCol = header.findIndex((h) => ZH_HEADERS.has(h) || normaliseLang(h) === 'zh');
-  let enCol = header.findIndex((h) => EN_HEADERS.has(h) || normaliseLang(h) === 'en');
+  const headerLike = header.some((h) => NEUTRAL_HEADERS.has(h) || headerLang(h) !== undefined);
+  let zhCol = header.findIndex((h) => headerLang(h) === 'zh');
+  let enCol = header.findIndex((h) => headerLang(h) === 'en');
   const data = headerLike ? rows.slice(1) : rows;
   const width = headerLike ? header.length : rows[0].cells.length;
 
@@ -202,7 +222,7 @@ function readSimpleLayout(header: string[], rows: Row[]): { concepts: GlossaryCo
       const sample = data.slice(0, 50).map((r) => r.cells[i] ?? '').filter((c) => c.trim());
       return sample.length ? sample.filter((c) => guessLang(c) === 'zh').length / sample.length : 0;
     };
-    const candidates = (headerLike ? header.map((h, i) => ({ h, i })).filter(({ h }) => NEUTRAL_HEADERS.has(h) || ZH_HEADERS.has(h) || EN_HEADERS.has(h)).map(({ i }) => i) : [0, 1]).filter((i) => i < width);
+    const candidates = (headerLike ? header.map((h, i) => ({ h, i })).filter(({ h }) => NEUTRAL_HEADERS.has(h) || headerLang(h) !== undefined).map(({ i }) => i) : [0, 1]).filter((i) => i < width);
     const scored = candidates.map((i) => ({ i, zh: hanShare(i) }));
     // Mostly Chinese -> the zh column; mostly not -> the en column.
     if (zhCol < 0) zhCol = scored.filter((s) => s.i !== enCol && s.zh > 0.5).sort((a, b) => b.zh - a.zh)[0]?.i ?? -1;
@@ -216,8 +236,14 @@ function readSimpleLayout(header: string[], rows: Row[]): { concepts: GlossaryCo
   }
   const colOf = (...names: string[]): number => (headerLike ? header.findIndex((h) => names.includes(h)) : -1);
   const defCol = colOf('definition', 'definitions', 'def', '定义', 'description');
-  const defZhCol = colOf('definition_zh', 'definition (zh)', 'definition-zh', '中文定义');
-  const defEnCol = colOf('definition_en', 'definition (en)', 'definition-en', '英文定义');
+  // "definition_zh", or memoQ's "Chinese_PRC_Def" / "English_United_States_Def"
+  const defLangCol = (lang: Lang, ...names: string[]): number => {
+    const named = colOf(...names);
+    if (named >= 0 || !headerLike) return named;
+    return header.findIndex((h) => /(^|[_\s(-])(def|definition)\)?$/.test(h) && headerLang(h.replace(/[_\s(-]*(def|definition)\)?$/, '')) === lang);
+  };
+  const defZhCol = defLangCol('zh', 'definition_zh', 'definition (zh)', 'definition-zh', '中文定义');
+  const defEnCol = defLangCol('en', 'definition_en', 'definition (en)', 'definition-en', '英文定义');
   const catCol = colOf('category', 'domain', 'subject', 'subject field', 'subjectfield', '领域', '类别');
 
   const concepts: GlossaryConcept[] = [];
