@@ -49,6 +49,17 @@ function paragraphIdOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A concept id from a string argument or a tree node (paper tree: conceptId; glossary and draft: concept). */
+function conceptIdOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const node = value as { conceptId?: unknown; concept?: { id?: unknown } };
+    if (typeof node.conceptId === 'string') return node.conceptId;
+    if (typeof node.concept?.id === 'string') return node.concept.id;
+  }
+  return undefined;
+}
+
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const register = (id: string, handler: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
@@ -116,7 +127,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   });
 
   register('carbonLexicon.showConcept', async (concept?: unknown, paragraph?: unknown) => {
-    let id = typeof concept === 'string' ? concept : (concept as { conceptId?: string; concept?: { id: string } } | undefined)?.conceptId ?? (concept as { concept?: { id: string } } | undefined)?.concept?.id;
+    const id = conceptIdOf(concept);
     if (!id) {
       await vscode.commands.executeCommand('carbonLexicon.filterGlossary');
       return;
