@@ -10,9 +10,18 @@ import { copyConcept } from './merge';
 import { validateGlossaryConcepts } from './validate';
 
 export type { GlossaryConcept, GlossaryError } from './common';
-export { MAX_ENTRIES, MAX_TERM_LENGTH, decodeGlossaryBytes } from './common';
+export { MAX_ENTRIES, MAX_TERM_LENGTH, decodeGlossaryBytes, firstLineContaining, guessLang, slugId, termProblem } from './common';
 export { FULL_CSV_COLUMNS } from './csv';
 export { mergeTermBases, BUNDLED_SOURCE, type MergeConflict, type MergeProblem, type MergeResult } from './merge';
+export {
+  addConceptToGlossaryText,
+  addGlossaryToConfigText,
+  deprecationEntry,
+  firstJsonGlossary,
+  newConfigText,
+  newGlossaryText,
+  rankConceptsFor,
+} from './edit';
 
 export type GlossaryFormat = 'json' | 'csv' | 'tsv' | 'tbx';
 export type ExportFormat = 'json' | 'csv' | 'tbx';
@@ -80,7 +89,3 @@ export function exportGlossary(base: TermBase, format: ExportFormat): string {
       return exportTbx(base.concepts);
   }
 }
-
-
-export { addConceptToGlossaryText, addGlossaryToConfigText, deprecationEntry, firstJsonGlossary, newConfigText, newGlossaryText, rankConceptsFor } from './edit';
-export { firstLineContaining, guessLang, slugId, termProblem } from './common';
