@@ -330,13 +330,19 @@ export class IncrementalLinter {
     return matches;
   }
 
-  /** Whether the region's new matches are the old ones (same terms, same forms, same text), possibly moved. */
+  /**
+   * Whether the region's new matches are the old ones, possibly moved: every
+   * field but the offsets is the same (concept, form, status, found, and
+   * whatever else the matcher records about a match, such as fix safety).
+   */
   private sameTerms(m0: number, m1: number, regionMatches: TermMatch[]): boolean {
     if (m1 - m0 !== regionMatches.length) return false;
     for (let i = m0; i < m1; i++) {
-      const a = this.matches[i];
-      const b = regionMatches[i - m0];
-      if (a.concept !== b.concept || a.form !== b.form || a.status !== b.status || a.found !== b.found) return false;
+      const a = this.matches[i] as unknown as Record<string, unknown>;
+      const b = regionMatches[i - m0] as unknown as Record<string, unknown>;
+      const keys = Object.keys(a);
+      if (keys.length !== Object.keys(b).length) return false;
+      for (const k of keys) if (k !== 'start' && k !== 'end' && a[k] !== b[k]) return false;
     }
     return true;
   }
