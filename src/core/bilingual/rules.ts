@@ -103,6 +103,28 @@ function rendered(concept: Concept, other: Map<string, TermMatch>): boolean {
   return rest.replace(/[和与及的、，,\s《》“”"]/g, '').length === 0;
 }
 
+/**
+ * A concept whose wording holds a number ("carbon neutrality before 2060")
+ * written with another number counts as rendered: number-mismatch reports the
+ * number, and one mistake should make one finding.
+ */
+function renderedModuloNumbers(concept: Concept, lang: Lang, text: string): boolean {
+  const forms = [lang === 'zh' ? concept.zh : concept.en, ...concept.accepted.filter((f) => f.lang === lang).map((f) => f.text)];
+  for (const form of forms) {
+    if (!form || !/\d/.test(form)) continue;
+    const pattern = form
+      .split(/(\d+(?:[.,]\d+)*)/)
+      .map((part, i) => (i % 2 === 1 ? '\\d+(?:[.,]\\d+)*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')))
+      .join('');
+    if (new RegExp(pattern, 'i').test(text)) return true;
+  }
+  return false;
+}
+
+function textOf(side: SideInput, pieces: Piece[]): string {
+  return pieces.map((p) => side.text.slice(p.start, p.end)).join('\n');
+}
+
 function firstByConcept(matches: TermMatch[], ignored: Set<string>): Map<string, TermMatch> {
   const byId = new Map<string, TermMatch>();
   for (const m of matches) {
@@ -171,8 +193,10 @@ export function checkAlignedPairs(ctx: RuleContext): { zh: Finding[]; en: Findin
       const srcConcepts = firstByConcept(matchesIn(source.matches, srcPieces), ignored);
       const tgtConcepts = firstByConcept(matchesIn(target.matches, tgtPieces), ignored);
       // Source concept without a rendering in the target block: reported on the target block.
+      const tgtText = textOf(target, tgtPieces);
+      const srcText = textOf(source, srcPieces);
       for (const m of srcConcepts.values()) {
-        if (rendered(m.concept, tgtConcepts)) continue;
+        if (rendered(m.concept, tgtConcepts) || renderedModuloNumbers(m.concept, target.lang, tgtText)) continue;
         const srcForm = source.lang === 'zh' ? m.concept.zh : m.concept.en;
         const tgtForm = target.lang === 'zh' ? m.concept.zh : m.concept.en;
         push({
@@ -189,7 +213,7 @@ export function checkAlignedPairs(ctx: RuleContext): { zh: Finding[]; en: Findin
       }
       // Target concept without a counterpart in the source block: reported at the term itself.
       for (const m of tgtConcepts.values()) {
-        if (rendered(m.concept, srcConcepts)) continue;
+        if (rendered(m.concept, srcConcepts) || renderedModuloNumbers(m.concept, source.lang, srcText)) continue;
         const srcForm = source.lang === 'zh' ? m.concept.zh : m.concept.en;
         push({
           rule: 'missing-translation',
