@@ -5,11 +5,9 @@
 // Traditional Chinese (zh-TW, zh-HK, zh-Hant) is not paired by name: the term
 // base is in simplified characters, so every English term would look
 // untranslated. List such a pair in the config to check it anyway.
-// Only path strings and given texts are handled here (no file system access).
+// Only path strings are handled here (no file system access).
 import * as path from 'node:path';
-import type { Finding, LintConfig } from '../core/types';
-import type { TermMatcher } from '../core/matcher';
-import { lintPair } from '../core/bilingual';
+import type { LintConfig } from '../core/types';
 
 export type PairLang = 'zh' | 'en';
 
@@ -139,56 +137,4 @@ export function partnerFolders(file: string, siblingsOfParent: string[] = []): s
     }
   }
   return folders;
-}
-
-export interface PairLintSettings {
-  config: LintConfig;
-  /** Folder of the .carbon-lexicon.json that `config.pairs` are relative to. */
-  configDir?: string;
-  matcher: TermMatcher;
-}
-
-export interface PairLintHost {
-  /** The (final) text of a file, or undefined when it was skipped or unreadable. */
-  textOf(file: string): string | undefined;
-  /** The settings that apply to a file (same object for files under the same config), or undefined on a config error. */
-  settingsFor(file: string): PairLintSettings | undefined;
-  /** How a file is named in related locations (e.g. relative to the working folder). */
-  displayName(file: string): string;
-}
-
-/**
- * Pair the linted files (per configuration) and run the bilingual rules on
- * each pair. Returns the findings by file (only files with findings). The
- * CLI adds them to each file's own findings.
- */
-export function lintFilePairs(files: string[], host: PairLintHost): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  const groups = new Map<PairLintSettings, string[]>();
-  for (const file of files) {
-    const settings = host.settingsFor(file);
-    if (!settings) continue;
-    const group = groups.get(settings) ?? [];
-    group.push(file);
-    groups.set(settings, group);
-  }
-  for (const [settings, group] of groups) {
-    const { pairs } = pairFiles(group, { ...settings.config, configDir: settings.configDir });
-    for (const pair of pairs) {
-      const zhText = host.textOf(pair.zh);
-      const enText = host.textOf(pair.en);
-      if (zhText === undefined || enText === undefined) continue;
-      const result = lintPair(zhText, enText, {
-        matcher: settings.matcher,
-        format: /\.(md|markdown|mdx|mkd)$/i.test(pair.en) ? 'markdown' : 'plaintext',
-        config: settings.config,
-        zhFile: host.displayName(pair.zh),
-        enFile: host.displayName(pair.en),
-      });
-      for (const [file, findings] of [[pair.zh, result.zh], [pair.en, result.en]] as const) {
-        if (findings.length > 0) out.set(file, [...(out.get(file) ?? []), ...findings]);
-      }
-    }
-  }
-  return out;
 }

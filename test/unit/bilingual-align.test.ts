@@ -165,6 +165,16 @@ describe('bilingual rules on the white paper itself', () => {
     assert.deepEqual(describeFindings(findings, text), KNOWN);
   });
 
+  it('reports one finding for one mistake: a term holding a number, written with another number', () => {
+    const result = lintPair('中国宣布力争于2060年前实现碳中和。\n', 'China announced that it would strive to reach carbon neutrality before 2065.\n', {
+      matcher: engine.matcher,
+      format: 'markdown',
+      zhFile: 'a.zh.md',
+      enFile: 'a.en.md',
+    });
+    assert.deepEqual(result.en.map((f) => [f.rule, f.found]), [['number-mismatch', '2065']]);
+  });
+
   it('can fail: a changed date in the English is reported', () => {
     const docs = buildPaperDocuments(paper);
     const en = docs.en.text.replace('On September 22, 2020', 'On September 23, 2020');

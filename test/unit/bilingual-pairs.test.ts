@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
-import { languageOfPath, lintFilePairs, pairFiles, partnerFolders, partnerOf } from '../../src/cli/pairs';
-import { createEngine } from '../../src/core/engine';
+import { languageOfPath, pairFiles, partnerFolders, partnerOf } from '../../src/cli/pairs';
 
 describe('bilingual pairs: file names', () => {
   it('pairs name.zh.md with name.en.md', () => {
@@ -80,41 +79,5 @@ describe('bilingual pairs: file names', () => {
     assert.equal(partnerOf('d/r.md', ['d/r.en.md']), undefined);
     assert.deepEqual(partnerFolders(path.join('site', 'zh', 'a.md'), ['zh', 'en', 'img']), [path.join('site', 'zh'), path.join('site', 'en')]);
     assert.deepEqual(partnerFolders(path.join('docs', 'a.zh.md'), ['docs']), ['docs']);
-  });
-});
-
-describe('bilingual pairs: linting the pairs among the CLI\'s files', () => {
-  const engine = createEngine();
-  const texts: Record<string, string> = {
-    '/p/brief.zh.md': '2020年9月22日，中国宣布力争于2060年前实现碳中和。\n',
-    '/p/brief.en.md': 'On September 22, 2020, China announced that it would strive to reach carbon neutrality before 2065.\n',
-    '/p/other.md': '2060年前\n',
-    '/q/brief.zh.md': '2060年前实现碳中和。\n',
-    '/q/brief.en.md': 'carbon neutrality before 2061\n',
-  };
-  const settingsP = { config: {}, configDir: '/p', matcher: engine.matcher };
-  const settingsOff = { config: { rules: { 'number-mismatch': 'off' as const, 'missing-translation': 'off' as const } }, configDir: '/q', matcher: engine.matcher };
-  const host = {
-    textOf: (f: string) => texts[f],
-    settingsFor: (f: string) => (f.startsWith('/p/') ? settingsP : settingsOff),
-    displayName: (f: string) => f.slice(1),
-  };
-
-  it('reports each pair\'s findings in the file where they land, related to the partner by display name', () => {
-    const found = lintFilePairs(Object.keys(texts), host);
-    assert.deepEqual([...found.keys()], ['/p/brief.en.md']);
-    // One mistake, one finding: the concept "carbon neutrality before 2060" written with 2065
-    // is left to number-mismatch.
-    const findings = found.get('/p/brief.en.md') ?? [];
-    assert.equal(findings.length, 1, JSON.stringify(findings.map((f) => f.message)));
-    const [finding] = findings;
-    assert.equal(finding.rule, 'number-mismatch');
-    assert.equal(finding.found, '2065');
-    assert.equal(finding.related?.[0].file, 'p/brief.zh.md');
-  });
-
-  it('skips files without settings (config errors) or text (skipped files)', () => {
-    assert.equal(lintFilePairs(Object.keys(texts), { ...host, settingsFor: () => undefined }).size, 0);
-    assert.equal(lintFilePairs(Object.keys(texts), { ...host, textOf: (f: string) => (f.endsWith('zh.md') ? undefined : texts[f]) }).size, 0);
   });
 });
