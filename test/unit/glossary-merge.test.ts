@@ -72,6 +72,23 @@ describe('glossary merge', () => {
     assert.deepEqual(c.refs, ['preface.p2', 'I.p1', 'I.2.p3']);
   });
 
+  it('reads "override" from CSV (column) and TBX (entry note) too', () => {
+    const csv = parseGlossary('id,lang,status,term,override\npeak-carbon,zh,preferred,碳达峰,\npeak-carbon,en,preferred,carbon peaking,true\n', 'o.csv');
+    const tbx = parseGlossary(
+      '<tbx type="TBX-Basic"><text><body><conceptEntry id="peak-carbon"><note>[carbon-lexicon] override</note>' +
+        '<langSec xml:lang="zh"><termSec><term>碳达峰</term></termSec></langSec>' +
+        '<langSec xml:lang="en"><termSec><term>carbon peaking</term></termSec></langSec></conceptEntry></body></text></tbx>',
+      'o.tbx',
+    );
+    for (const read of [csv, tbx]) {
+      assert.deepEqual(read.errors, []);
+      assert.equal(read.concepts[0].override, true);
+      const c = concept(mergeTermBases(richBase(), [{ source: 'o', concepts: read.concepts }]).base, 'peak-carbon');
+      assert.equal(c.en, 'carbon peaking');
+      assert.deepEqual(c.deprecated, []);
+    }
+  });
+
   it('adds concepts with new ids, in order after the base', () => {
     const project = parseGlossary(fs.readFileSync(path.join(FIXTURES, 'tbx2019-basic.tbx'), 'utf8'), 'tbx2019-basic.tbx');
     const { base: merged, conflicts } = mergeTermBases(richBase(), [{ source: 'tbx2019-basic.tbx', concepts: project.concepts }]);

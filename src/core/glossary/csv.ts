@@ -10,6 +10,8 @@
 //    preferred en row per id). Concept-level columns (category, definitions,
 //    refs) may sit on any row of the concept; the first non-empty value wins.
 //    Flags: true/yes/1/x, else false. refs: paragraph ids separated by spaces.
+//    An optional `override` column (true on any row of a concept) replaces
+//    the bundled concept with that id instead of extending it.
 //    note and the flags describe admitted and deprecated forms; on preferred
 //    rows they are ignored (a concept's canonical terms carry no note).
 //
@@ -103,7 +105,7 @@ function readFullLayout(header: string[], rows: Row[]): { concepts: GlossaryConc
   const at = {
     id: col('id'), lang: col('lang'), status: col('status'), term: col('term') >= 0 ? col('term') : col('text'),
     note: col('note'), shared: col('shared'), caseSensitive: col('case_sensitive'), inPaper: col('in_paper'),
-    category: col('category'), defZh: col('definition_zh'), defEn: col('definition_en'), refs: col('refs'),
+    category: col('category'), defZh: col('definition_zh'), defEn: col('definition_en'), refs: col('refs'), override: col('override'),
   };
   const byId = new Map<string, GlossaryConcept>();
   const zhSet = new Set<string>();
@@ -151,6 +153,7 @@ function readFullLayout(header: string[], rows: Row[]): { concepts: GlossaryConc
       else if (!concept.definition[lg] && def) concept.definition[lg] = def;
     }
     if (concept.refs.length === 0 && cell(row, at.refs).trim()) concept.refs = cell(row, at.refs).trim().split(/[\s,;]+/);
+    if (isTrue(cell(row, at.override))) concept.override = true;
 
     if (status === 'preferred' || status === 'canonical') {
       const seen = lang === 'zh' ? zhSet : enSet;

@@ -19,7 +19,9 @@
 // Writes TBX-Basic 2019 (ISO 30042:2019, DCA style). What TBX-Basic has no
 // data category for travels in <note> elements that start with
 // "[carbon-lexicon] " (refs on the entry; shared, caseSensitive and inPaper on
-// a term); other tools show them as plain notes.
+// a term); other tools show them as plain notes. An entry note
+// "[carbon-lexicon] override" makes a project entry replace the bundled
+// concept with its id instead of extending it.
 
 import { XMLValidator } from 'fast-xml-parser';
 import * as sax from 'sax';
@@ -210,8 +212,10 @@ function readEntry(
     if (type === 'subjectField') concept.category ||= item.text.trim();
     else if (type === 'definition') assignDefinition(concept, item.text.trim(), undefined, (m) => fail(item, m));
     else if (item.name === 'note' && item.text.startsWith(OUR_NOTE)) {
-      const m = /^refs:\s*(.*)$/s.exec(item.text.slice(OUR_NOTE.length));
+      const flag = item.text.slice(OUR_NOTE.length).trim();
+      const m = /^refs:\s*(.*)$/s.exec(flag);
       if (m) concept.refs = m[1].trim().split(/\s+/).filter(Boolean);
+      else if (flag === 'override') concept.override = true;
     }
   }
 
