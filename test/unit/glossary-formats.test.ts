@@ -72,7 +72,8 @@ describe('glossary formats', () => {
       const ndcs = byId(r.concepts, 'ndcs');
       assert.deepEqual(ndcs.accepted, [{ text: 'NDCs', lang: 'en', caseSensitive: true }]);
       assert.equal(ndcs.category, 'international');
-      // Rows after a record with an embedded line break keep their own line numbers.
+      // A record with an embedded line break is placed at its first line, the rows after it at theirs.
+      assert.equal(sink.line, 2);
       assert.equal(ndcs.line, 8);
     });
   });
