@@ -128,6 +128,15 @@ describe('bilingual numbers: comparison', () => {
     ['提高到原来的两倍', 'doubled'],
     ['详见[报告](https://example.org/2023/report.pdf)', 'see the [report](https://example.org/2023/report.pdf)'],
     ['见`config-2024.json`', 'see `config-2024.json`'],
+    ['截至2024年底，可再生能源装机达到18.89亿千瓦，占全部发电装机的56%。', 'By the end of 2024, installed renewable capacity reached 1,889 GW, 56% of the total.'],
+    ['森林蓄积量比2005年增加60亿立方米', 'forest stock volume rose by 6 billion cubic meters over the 2005 level'],
+    ['一是加强顶层设计，二是完善政策，三是强化保障。', 'First, strengthen top-level design; second, improve policies; third, strengthen support.'],
+    ['全国碳市场于2021年7月16日启动上线交易', 'The national carbon market began trading on July 16, 2021'],
+    ['新增造林面积超过3.6万平方公里', 'newly afforested area exceeded 36,000 square kilometers'],
+    ['七月', 'in July'],
+    ['三个月内', 'within three months'],
+    ['百万千瓦级核电', 'million-kilowatt nuclear power units'],
+    ['共建“一带一路”国家', 'countries participating in the Belt and Road Initiative'],
   ];
   for (const [zh, en] of agreeing) {
     it(`agrees: ${zh} ↔ ${en}`, () => assertAgree(zh, en));

@@ -477,6 +477,8 @@ function parseEnglishWords(text: string, index: number): EnWordNumber | undefine
     if (second === 'half') return { start: words[0].start, end: words[1].end, value: 0.5, kind: 'fraction', soft: true, display: '1/2' };
     return undefined;
   }
+  // A bare scale word ("million-kilowatt units") answers 百万 but is no count of its own.
+  if (first in EN_SCALES) return { start: words[0].start, end: words[0].end, value: EN_SCALES[first], kind: 'quantity', soft: true };
   if (first === 'half') return { start: words[0].start, end: words[0].end, value: 0.5, kind: 'fraction', soft: true, display: '1/2' };
   if (first in EN_ORDINALS && !(first in EN_UNITS)) {
     return { start: words[0].start, end: words[0].end, value: EN_ORDINALS[first], kind: 'ordinal', soft: true };
