@@ -12,6 +12,7 @@ import type { DocumentFormat, Finding, LintConfig, Severity } from '../core/type
 import { alignDocuments, alignedRange, DocumentAlignment, lintPair } from '../core/bilingual';
 import { partnerFolders, partnerOf, PairLang } from '../cli/pairs';
 import { ruleDocUrl } from './logic/ruleDocs';
+import { readSettings } from './configuration';
 
 export const PAIR_COMMAND = 'carbonLexicon.openBilingualPair';
 const SOURCE = 'Carbon Lexicon';
@@ -83,9 +84,6 @@ class LineIndex {
     }
     return new vscode.Position(lo, offset - this.starts[lo]);
   }
-  offset(position: vscode.Position): number {
-    return (this.starts[Math.min(position.line, this.starts.length - 1)] ?? 0) + position.character;
-  }
 }
 
 export class BilingualPairs implements vscode.Disposable {
@@ -115,7 +113,10 @@ export class BilingualPairs implements vscode.Disposable {
     this.disposables.push(
       w.onDidOpenTextDocument((d) => this.schedule(d.uri, 0)),
       w.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.schedule(e.document.uri, 300);
+        if (e.contentChanges.length === 0) return;
+        // Same timing as single-document diagnostics: on type (debounced) or on save only.
+        const settings = readSettings(e.document.uri);
+        if (settings.run === 'onType') this.schedule(e.document.uri, Math.max(settings.debounce, 300));
       }),
       w.onDidSaveTextDocument((d) => this.schedule(d.uri, 0)),
       w.onDidCloseTextDocument((d) => this.onClose(d.uri)),
@@ -216,7 +217,7 @@ export class BilingualPairs implements vscode.Disposable {
     if (open) return open.getText();
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      const limit = vscode.workspace.getConfiguration('carbonLexicon', uri).get<number>('maxFileSize', 2_000_000);
+      const limit = readSettings(uri).maxFileSize;
       if (bytes.byteLength > limit || bytes.subarray(0, 8000).includes(0)) return undefined;
       return new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
     } catch {
@@ -234,9 +235,11 @@ export class BilingualPairs implements vscode.Disposable {
     const pair = await this.pairFor(uri);
     if (!pair) return;
     const key = pair.zh.toString();
-    const enabled = vscode.workspace.getConfiguration('carbonLexicon', pair.en).get<boolean>('enable', true) !== false;
+    const enabled = readSettings(pair.en).enable;
     const [zhText, enText] = await Promise.all([this.textOf(pair.zh), this.textOf(pair.en)]);
-    if (!enabled || zhText === undefined || enText === undefined) {
+    const limit = readSettings(pair.en).maxFileSize;
+    // Over the size limit (as for single documents), or not text: no pair check.
+    if (!enabled || zhText === undefined || enText === undefined || zhText.length > limit || enText.length > limit) {
       this.clear(pair);
       this.published.delete(key);
       return;

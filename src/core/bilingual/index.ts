@@ -234,6 +234,19 @@ function analyse(text: string, format: DocumentFormat): Analysis {
  * after a cheap character test.
  */
 export function lintBilingualDocument(text: string, options: BilingualOptions): Finding[] {
+  // Hovers, code actions and the incremental linter ask again for the same text: answer from memory.
+  const key = { text, matcher: options.matcher, format: options.format, config: JSON.stringify(options.config ?? {}), direction: options.direction };
+  if (lastDocument && lastDocument.key.text === text && lastDocument.key.matcher === key.matcher && lastDocument.key.format === key.format && lastDocument.key.config === key.config && lastDocument.key.direction === key.direction) {
+    return lastDocument.findings.map((f) => ({ ...f }));
+  }
+  const findings = lintDocumentUncached(text, options);
+  lastDocument = { key, findings };
+  return findings.map((f) => ({ ...f }));
+}
+
+let lastDocument: { key: { text: string; matcher: TermMatcher; format: DocumentFormat; config: string; direction?: Direction }; findings: Finding[] } | undefined;
+
+function lintDocumentUncached(text: string, options: BilingualOptions): Finding[] {
   const config = options.config;
   if (severityFor('missing-translation', config) === 'off' && severityFor('number-mismatch', config) === 'off') return [];
   if (!hasCjk(text) || !/[A-Za-z]{2}/.test(text)) return [];
