@@ -62,10 +62,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Carbon
   glossaryTree.onDidChangeTreeData(() => {
     glossaryView.message = glossaryTree.filter ? vscode.l10n.t('Filtered by “{0}”', glossaryTree.filter) : undefined;
   });
+  const describeDraft = () => {
+    draftView.description = draftTree.document ? draftTree.document.uri.path.split('/').pop() : undefined;
+  };
+  draftTree.onDidChangeTreeData(describeDraft);
+  describeDraft();
   context.subscriptions.push(paperView, glossaryView, draftView, draftTree);
 
   const reader = new ReaderPanel(context.extensionUri, paper, (concept) => paperIndex.evidenceFor(concept, engine.matcher));
-  context.subscriptions.push(reader);
+  context.subscriptions.push(
+    reader,
+    // After a reload the reader comes back where it was.
+    vscode.window.registerWebviewPanelSerializer(ReaderPanel.viewType, {
+      async deserializeWebviewPanel(panel, state: unknown) {
+        const saved = (state ?? {}) as { paragraphId?: unknown; conceptId?: unknown };
+        const concept = typeof saved.conceptId === 'string' ? engine.concept(saved.conceptId) : undefined;
+        reader.adopt(panel, typeof saved.paragraphId === 'string' ? saved.paragraphId : undefined, concept);
+      },
+    }),
+  );
 
   const deps: ExtensionDeps = {
     getEngine: () => engine,

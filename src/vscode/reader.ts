@@ -7,6 +7,7 @@ import type { Concept, Paper } from '../core/types';
 import { buildReaderHtml, paragraphAnchor } from './logic/readerHtml';
 
 export class ReaderPanel implements vscode.Disposable {
+  static readonly viewType = 'carbonLexicon.reader';
   private panel: vscode.WebviewPanel | undefined;
   private state: { paragraphId?: string; conceptId?: string } = {};
 
@@ -41,26 +42,42 @@ export class ReaderPanel implements vscode.Disposable {
     this.render({ conceptId: concept.id, paragraphId }, concept);
   }
 
+  /** Takes over a panel VS Code restored after a reload. */
+  adopt(panel: vscode.WebviewPanel, paragraphId: string | undefined, concept: Concept | undefined): void {
+    this.panel?.dispose();
+    this.attach(panel);
+    this.render({ paragraphId, conceptId: concept?.id }, concept);
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
+    panel.onDidDispose(() => {
+      if (this.panel !== panel) return;
+      this.panel = undefined;
+      this.state = {};
+    });
+    this.panel = panel;
+  }
+
   private render(state: { paragraphId?: string; conceptId?: string }, concept: Concept | undefined): void {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('carbonLexicon.reader', vscode.l10n.t('White Paper Reader'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        enableFindWidget: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [media],
-      });
-      this.panel.iconPath = vscode.Uri.joinPath(media, 'activity-bar.svg');
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.state = {};
-      });
+      this.attach(
+        vscode.window.createWebviewPanel(ReaderPanel.viewType, vscode.l10n.t('White Paper Reader'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+          enableScripts: true,
+          enableFindWidget: true,
+          retainContextWhenHidden: false,
+          localResourceRoots: [media],
+        }),
+      );
     } else {
       this.panel.reveal(undefined, true);
     }
     this.state = { paragraphId: state.paragraphId, conceptId: concept ? state.conceptId : undefined };
-    const webview = this.panel.webview;
-    this.panel.title = concept ? `${concept.zh} · ${concept.en}` : vscode.l10n.t('White Paper Reader');
+    const webview = this.panel!.webview;
+    this.panel!.title = concept ? `${concept.zh} · ${concept.en}` : vscode.l10n.t('White Paper Reader');
     webview.html = buildReaderHtml(this.paper, {
       cspSource: webview.cspSource,
       nonce: nonce(),

@@ -28,6 +28,9 @@ describe('vscode logic: bilingual reader HTML', () => {
     const concept = bundledTermBase.concepts.find((c) => c.id === 'ndcs')!;
     const html = buildReaderHtml(paper, { ...base, concept, focusParagraphId: 'preface.p2' });
     assert.match(html, /data-focus="p-preface\.p2"/);
+    // What the page saves (setState) so the reader reopens here after a reload.
+    assert.match(html, /data-paragraph="preface\.p2" data-concept="ndcs"/);
+    assert.match(html, /vscode\.setState\(saved\)/);
     assert.ok(html.includes('<mark>Nationally Determined Contributions</mark>'));
     assert.ok(html.includes('<mark>国家自主贡献</mark>'));
     assert.ok(html.includes('<aside class="entry"'));

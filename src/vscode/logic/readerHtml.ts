@@ -138,7 +138,7 @@ export function buildReaderHtml(paper: Paper, options: ReaderOptions): string {
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
 <title>${escapeHtml(t('White Paper Reader'))}</title>
 </head>
-<body data-focus="${escapeHtml(focus)}">
+<body data-focus="${escapeHtml(focus)}" data-paragraph="${escapeHtml(options.focusParagraphId ?? '')}" data-concept="${escapeHtml(options.concept?.id ?? '')}">
 <header><h1><span lang="zh-Hans">${escapeHtml(paper.title.zh)}</span><span class="en" lang="en">${escapeHtml(paper.title.en)}</span></h1></header>
 ${options.concept ? conceptEntryHtml(options.concept, paper, t, options.evidence) : ''}
 <main>
@@ -146,9 +146,16 @@ ${body.join('\n')}
 </main>
 <script nonce="${options.nonce}">
 (function () {
+  var vscode = acquireVsCodeApi();
+  var saved = { paragraphId: document.body.dataset.paragraph || undefined, conceptId: document.body.dataset.concept || undefined };
+  vscode.setState(saved);
   function reveal(anchor) {
     var el = anchor && document.getElementById(anchor);
     if (!el) return;
+    if (el.dataset.id) {
+      saved.paragraphId = el.dataset.id;
+      vscode.setState(saved);
+    }
     el.scrollIntoView({ block: 'start' });
     el.classList.remove('flash');
     void el.offsetWidth;
