@@ -136,6 +136,10 @@ describe('bilingual numbers: comparison', () => {
     ['七月', 'in July'],
     ['三个月内', 'within three months'],
     ['百万千瓦级核电', 'million-kilowatt nuclear power units'],
+    ['四川、三江源的水电', 'hydropower in Sichuan and the Sanjiangyuan region'],
+    ['第一时间部署', 'acted immediately'],
+    ['“十三五”时期', 'during the 13th Five-Year Plan period'],
+    ['一国两制', 'One Country, Two Systems'],
     ['共建“一带一路”国家', 'countries participating in the Belt and Road Initiative'],
   ];
   for (const [zh, en] of agreeing) {

@@ -135,6 +135,11 @@ const ZH_BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 const ZH_MASKS: Array<[RegExp, number | undefined]> = [
   [/百年未有之大变局|百年变局|百年大计|百年大党/g, 100],
   [/双碳|翻一番/g, 2],
+  [/第一时间/g, 1],
+  [/三位一体/g, 3],
+  [/千年大计|千秋万代|万里长城/g, undefined],
+  // Place names spelt with numerals.
+  [/四川|三亚|三明|三门峡|三沙|九江|九寨沟|十堰|六安|六盘水|七台河|五指山|万州|万宁|千岛湖|百色|二连浩特|八达岭|九龙|三江源|三江平原/g, undefined],
   [/翻两番/g, 4],
   [/三农/g, 3],
   [
