@@ -94,6 +94,9 @@ export function matchCapitalisation(replacement: string, original: string): stri
 
   const firstUpper = isUpper(cased[0]);
   if (!firstUpper) return replacement;
+  // An acronym first ("CO2 peaking") says nothing about the sentence: keep the canonical's case.
+  const firstWordCased = [...(words[0] ?? '')].filter(isCased);
+  if (firstWordCased.length >= 2 && firstWordCased.every(isUpper)) return replacement;
 
   const significant = words.filter((w, i) => i === 0 || !SMALL_WORDS.has(w.toLowerCase()));
   const titleCase =

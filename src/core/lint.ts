@@ -110,7 +110,9 @@ export function findingsFromMatches(text: string, matches: TermMatch[], config?:
         found: m.found,
         suggestion,
         conceptId: m.concept.id,
-        fix: { start: m.start, end: m.end, newText: suggestion },
+        // The matcher marks a replacement that would read as another deprecated rendering in its
+        // context; that stays a suggestion, not a fix.
+        ...(m.unsafeFix ? {} : { fix: { start: m.start, end: m.end, newText: suggestion } }),
       });
     }
   }

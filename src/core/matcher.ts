@@ -32,6 +32,13 @@ export interface TermMatch {
   /** For canonical matches: { text: concept.en | concept.zh, lang }. */
   form: TermForm;
   status: FormStatus;
+  /**
+   * Deprecated matches only: replacing the text with the canonical rendering
+   * would read as a deprecated rendering together with its neighbours
+   * ("emission carbon peaking" -> "emission peak carbon", where "emission
+   * peak" is deprecated), so it is no safe automatic fix.
+   */
+  unsafeFix?: true;
 }
 
 interface PatternEntry {
@@ -118,11 +125,15 @@ export class TermMatcher {
   private readonly childTarget: Int32Array;
   private readonly fail: Int32Array;
   private readonly depth: Int32Array;
-  private readonly outStart: Int32Array;
-  private readonly outLen: Int32Array;
-  private readonly outPat: Int32Array;
+  /** Pattern ending at each state (-1 none), and the next state down the failure chain that ends one (0 none). */
+  private readonly own: Int32Array;
+  private readonly dict: Int32Array;
+  /** 1 when some pattern ends at the state (itself or down its failure chain). */
+  private readonly hasOutput: Uint8Array;
 
   private readonly mask: number;
+  private readonly maxLen: number;
+  private readonly maxDeprecatedLen: number;
   private readonly ringSrc: Int32Array;
   private readonly ringChar: Uint16Array;
   private readonly cands = new Candidates();
@@ -185,7 +196,8 @@ export class TermMatcher {
     // scan touches most sit together at the start of each row (cache lines).
     const fold = foldTable(true);
     const classMap = new Int32Array(65536);
-    const frequency = new Map<number, number>();
+    const frequency = new Int32Array(65536);
+    const used: number[] = [];
     let maxLen = 1;
     for (let p = 0; p < nPat; p++) {
       const key = this.keys[p];
@@ -195,12 +207,12 @@ export class TermMatcher {
       this.patWordEnd[p] = this.word[key.charCodeAt(key.length - 1)];
       for (let i = 0; i < key.length; i++) {
         const ch = key.charCodeAt(i);
-        frequency.set(ch, (frequency.get(ch) ?? 0) + 1);
+        if (frequency[ch]++ === 0) used.push(ch);
       }
     }
-    const byFrequency = [...frequency.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    used.sort((a, b) => frequency[b] - frequency[a] || a - b);
     let nClasses = 1;
-    for (const [ch] of byFrequency) classMap[ch] = nClasses++;
+    for (const ch of used) classMap[ch] = nClasses++;
     this.width = nClasses;
     this.spaceClass = classMap[0x20];
     this.classOf = new Int32Array(65536);
@@ -209,8 +221,11 @@ export class TermMatcher {
       this.classOf[c] = f < 0 ? f : classMap[f];
     }
 
-    // 3. Trie.
-    const children: Array<Map<number, number>> = [new Map()];
+    // 3. Trie, as first-child / next-sibling lists in flat arrays (most nodes
+    // have one child; Maps per node cost more to build than the rest together).
+    const firstChild: number[] = [-1];
+    const nextSibling: number[] = [-1];
+    const edgeClass: number[] = [0];
     const ownPattern: number[] = [-1];
     const depthList: number[] = [0];
     for (let p = 0; p < nPat; p++) {
@@ -218,21 +233,24 @@ export class TermMatcher {
       let node = 0;
       for (let i = 0; i < key.length; i++) {
         const cl = classMap[key.charCodeAt(i)];
-        let next = children[node].get(cl);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
+        let child = firstChild[node];
+        while (child !== -1 && edgeClass[child] !== cl) child = nextSibling[child];
+        if (child === -1) {
+          child = firstChild.length;
+          firstChild.push(-1);
+          nextSibling.push(firstChild[node]);
+          edgeClass.push(cl);
           ownPattern.push(-1);
           depthList.push(depthList[node] + 1);
-          children[node].set(cl, next);
+          firstChild[node] = child;
         }
-        node = next;
+        node = child;
       }
       ownPattern[node] = p;
     }
 
     // 4. Renumber states breadth-first, so the shallow (dense) states come first.
-    const nStates = children.length;
+    const nStates = firstChild.length;
     const W = this.width;
     const order = new Int32Array(nStates); // new id -> trie node
     const newId = new Int32Array(nStates);
@@ -241,53 +259,54 @@ export class TermMatcher {
       let tail = 0;
       order[tail++] = 0;
       while (head < tail) {
-        const u = order[head++];
-        for (const v of children[u].values()) order[tail++] = v;
+        for (let v = firstChild[order[head++]]; v !== -1; v = nextSibling[v]) order[tail++] = v;
       }
       for (let i = 0; i < nStates; i++) newId[order[i]] = i;
     }
     let nDense = 0;
     while (nDense < nStates && depthList[order[nDense]] < DENSE_DEPTH) nDense++;
     const depth = new Int32Array(nStates);
+    const own = new Int32Array(nStates);
     const childStart = new Int32Array(nStates + 1);
-    const childClass: number[] = [];
-    const childTarget: number[] = [];
+    const childClass = new Int32Array(nStates - 1);
+    const childTarget = new Int32Array(nStates - 1);
+    let edges = 0;
     for (let i = 0; i < nStates; i++) {
       const u = order[i];
       depth[i] = depthList[u];
-      childStart[i] = childClass.length;
-      for (const [cl, v] of children[u]) {
-        childClass.push(cl);
-        childTarget.push(newId[v]);
+      own[i] = ownPattern[u];
+      childStart[i] = edges;
+      for (let v = firstChild[u]; v !== -1; v = nextSibling[v]) {
+        childClass[edges] = edgeClass[v];
+        childTarget[edges++] = newId[v];
       }
     }
-    childStart[nStates] = childClass.length;
+    childStart[nStates] = edges;
     this.childStart = childStart;
-    this.childClass = Int32Array.from(childClass);
-    this.childTarget = Int32Array.from(childTarget);
+    this.childClass = childClass;
+    this.childTarget = childTarget;
 
-    // 5. Failure links and the dense rows (fully resolved transitions of the
-    // shallow states), in breadth-first order so every state a link points to
-    // is complete before it is used.
+    // 5. Failure links, dictionary links (the nearest state down the failure
+    // chain that ends a pattern) and the dense rows (fully resolved
+    // transitions of the shallow states), in breadth-first order so every
+    // state a link points to is complete before it is used.
     const dense = new Int32Array(Math.max(1, nDense) * W);
     const fail = new Int32Array(nStates);
-    const outputs: number[][] = new Array(nStates);
+    const dict = new Int32Array(nStates);
     const next = (from: number, cl: number): number => {
       let t = from;
       for (;;) {
         if (t < nDense) return dense[t * W + cl];
-        for (let j = childStart[t]; j < childStart[t + 1]; j++) if (this.childClass[j] === cl) return this.childTarget[j];
+        for (let j = childStart[t]; j < childStart[t + 1]; j++) if (childClass[j] === cl) return childTarget[j];
         t = fail[t];
       }
     };
     for (let u = 0; u < nStates; u++) {
       if (u < nDense && u !== 0) dense.copyWithin(u * W, fail[u] * W, fail[u] * W + W);
-      const own = ownPattern[order[u]];
-      const inherited = u === 0 ? [] : outputs[fail[u]];
-      outputs[u] = own >= 0 ? [own, ...inherited] : inherited;
+      if (u !== 0) dict[u] = own[fail[u]] >= 0 ? fail[u] : dict[fail[u]];
       for (let j = childStart[u]; j < childStart[u + 1]; j++) {
-        const cl = this.childClass[j];
-        const v = this.childTarget[j];
+        const cl = childClass[j];
+        const v = childTarget[j];
         fail[v] = u === 0 ? 0 : next(fail[u], cl);
         if (u < nDense) dense[u * W + cl] = v;
       }
@@ -296,23 +315,27 @@ export class TermMatcher {
     this.nDense = nDense;
     this.fail = fail;
     this.depth = depth;
-    this.outStart = new Int32Array(nStates);
-    this.outLen = new Int32Array(nStates);
-    let total = 0;
-    for (let st = 0; st < nStates; st++) total += outputs[st].length;
-    this.outPat = new Int32Array(total);
-    let o = 0;
-    for (let st = 0; st < nStates; st++) {
-      this.outStart[st] = o;
-      this.outLen[st] = outputs[st].length;
-      for (const p of outputs[st]) this.outPat[o++] = p;
-    }
+    this.own = own;
+    this.dict = dict;
+    this.hasOutput = new Uint8Array(nStates);
+    for (let st = 1; st < nStates; st++) this.hasOutput[st] = own[st] >= 0 || dict[st] !== 0 ? 1 : 0;
 
     let ring = 16;
     while (ring <= maxLen + 1) ring *= 2;
     this.mask = ring - 1;
+    this.maxLen = maxLen;
+    let maxDeprecatedLen = 0;
+    for (let p = 0; p < nPat; p++) {
+      if (this.entries[p].some((e) => e.status === 'deprecated') && this.patLen[p] > maxDeprecatedLen) maxDeprecatedLen = this.patLen[p];
+    }
+    this.maxDeprecatedLen = maxDeprecatedLen;
     this.ringSrc = new Int32Array(ring);
     this.ringChar = new Uint16Array(ring);
+  }
+
+  /** Length of the longest form, normalised (an upper bound on how far a match reaches). */
+  get maxFormLength(): number {
+    return this.maxLen;
   }
 
   concept(id: string): Concept | undefined {
@@ -345,6 +368,49 @@ export class TermMatcher {
 
   /** Matches within precomputed checkable segments (see markdown.ts). */
   findInSegments(text: string, segments: Segments): TermMatch[] {
+    const out = this.scan(text, segments);
+    for (let i = 0; i < out.length; i++) {
+      if (out[i].status === 'deprecated' && !this.replacementIsSafe(text, out, i)) out[i].unsafeFix = true;
+    }
+    return out;
+  }
+
+  /**
+   * Whether the canonical rendering in place of deprecated match i is read as
+   * that term again, with no deprecated rendering overlapping it, once the
+   * deprecated matches around it are replaced too (as fixing all does). Only
+   * the paragraph matters (matches never cross a blank line), so the answer is
+   * stable under incremental re-matching of whole paragraphs.
+   */
+  private replacementIsSafe(text: string, matches: TermMatch[], i: number): boolean {
+    const m = matches[i];
+    const margin = 2 * this.maxDeprecatedLen + 8;
+    const from = Math.max(0, m.start - margin);
+    const to = Math.min(text.length, m.end + margin);
+    let first = i;
+    while (first > 0 && matches[first - 1].start >= from) first--;
+    let window = '';
+    let pos = from;
+    let repStart = 0;
+    let repEnd = 0;
+    for (let j = first; j < matches.length && matches[j].end <= to; j++) {
+      const n = matches[j];
+      if (n.status !== 'deprecated') continue;
+      const replacement = n.form.lang === 'zh' ? n.concept.zh : n.concept.en;
+      window += text.slice(pos, n.start);
+      if (j === i) repStart = window.length;
+      window += replacement;
+      if (j === i) repEnd = window.length;
+      pos = n.end;
+    }
+    window += text.slice(pos, to);
+    for (const n of this.scan(window, { data: Int32Array.of(0, window.length, 0), count: 1 })) {
+      if (n.status === 'deprecated' && n.start < repEnd && n.end > repStart) return false;
+    }
+    return true;
+  }
+
+  private scan(text: string, segments: Segments): TermMatch[] {
     const out: TermMatch[] = [];
     const seg = segments.data;
     const segCount = segments.count;
@@ -357,7 +423,7 @@ export class TermMatcher {
     const fail = this.fail;
     const classOf = this.classOf;
     const depth = this.depth;
-    const outLen = this.outLen;
+    const hasOutput = this.hasOutput;
     const cjk = this.cjk;
     const spaceClass = this.spaceClass;
     const ringSrc = this.ringSrc;
@@ -451,7 +517,7 @@ export class TermMatcher {
               }
             }
           }
-          if (outLen[s] !== 0) this.emit(s, k, i + 1, text);
+          if (hasOutput[s] !== 0) this.emit(s, k, i + 1, text);
           if (cands.n !== 0 && k - depth[s] > cands.minStartK) this.resolve(k - depth[s], text, out);
         } else if (cl === 0) {
           if (s !== 0) {
@@ -492,10 +558,9 @@ export class TermMatcher {
   private emit(st: number, k: number, endSrc: number, text: string): void {
     const cands = this.cands;
     const word = this.word;
-    const o0 = this.outStart[st];
-    const o1 = o0 + this.outLen[st];
-    for (let o = o0; o < o1; o++) {
-      const p = this.outPat[o];
+    // Own pattern first (the longest), then down the dictionary links.
+    for (let t = this.own[st] >= 0 ? st : this.dict[st]; t !== 0; t = this.dict[t]) {
+      const p = this.own[t];
       const startK = k - this.patLen[p];
       if (startK < cands.lastEndK) continue;
       const startSrc = this.ringSrc[startK & this.mask];

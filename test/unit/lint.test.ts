@@ -43,6 +43,25 @@ describe('lint: deprecated-term', () => {
     assert.equal(run('the paris accord')[0].suggestion, 'Paris Agreement');
   });
 
+  it('keeps a suggestion but offers no fix when the replacement would read as another deprecated rendering', () => {
+    // "carbon carbon peaking" -> "carbon peak carbon": "carbon peak" is deprecated too.
+    const [f] = run('carbon carbon peaking');
+    assert.equal(f.found, 'carbon peaking');
+    assert.equal(f.suggestion, 'peak carbon');
+    assert.equal(f.fix, undefined);
+    // Neighbours that are themselves fixed count as fixed: both fixes stay.
+    const both = run('carbon peaking, carbon neutralization');
+    assert.deepEqual(both.map((x) => x.fix?.newText), ['peak carbon', 'carbon neutrality']);
+  });
+
+  it('does not take an acronym at the start for a capitalised sentence', () => {
+    const m = new TermMatcher([
+      ...fixtureConcepts,
+      { id: 'co2', zh: '二氧化碳达峰', en: 'peak carbon dioxide', accepted: [], deprecated: [{ text: 'CO2 peaking', lang: 'en' }], definition: { zh: '', en: '' }, category: 'goals', refs: [] },
+    ]);
+    assert.equal(lint('the CO2 peaking goal', { matcher: m, format: 'plaintext' })[0].suggestion, 'peak carbon dioxide');
+  });
+
   it('reports a wrapped deprecated rendering as one finding spanning the break', () => {
     const text = 'aim for carbon\n  peaking soon';
     const [f] = run(text);
