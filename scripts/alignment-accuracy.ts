@@ -48,6 +48,18 @@ for (const withConcepts of [true, false]) {
     }
   }
   console.log(line(`${tag}, one paragraph dropped (${runs} variants)`, { correct, total }));
+  let mc = 0;
+  let mt = 0;
+  let merges = 0;
+  for (const p of paper.paragraphs) {
+    const next = paper.paragraphs[paper.paragraphs.indexOf(p) + 1];
+    if (!p.zh || !next || !next.zh || next.section !== p.section) continue;
+    merges++;
+    const r = run({ mergeEnglish: [p.id] }, withConcepts);
+    mc += r.correct;
+    mt += r.total;
+  }
+  console.log(line(`${tag}, two paragraphs as one in English (${merges} variants)`, { correct: mc, total: mt }));
   let sc = 0;
   let st = 0;
   for (let seed = 1; seed <= 10; seed++) {

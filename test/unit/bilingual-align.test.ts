@@ -60,6 +60,23 @@ describe('bilingual alignment: accuracy against the white paper', () => {
     assert.ok(correct / total >= 0.95, percent({ correct, total }));
   });
 
+  it('stays ≥ 95% when two Chinese paragraphs are translated as one English paragraph (2:1)', () => {
+    let correct = 0;
+    let total = 0;
+    const bySection = new Map<string, string[]>();
+    for (const p of paper.paragraphs) if (p.zh) bySection.set(p.section, [...(bySection.get(p.section) ?? []), p.id]);
+    for (const ids of bySection.values()) {
+      for (const id of ids.slice(0, -1)) {
+        const r = alignPaper({ mergeEnglish: [id] });
+        correct += r.correct;
+        total += r.total;
+      }
+    }
+    console.log(`      alignment accuracy, two paragraphs merged in English (all variants): ${percent({ correct, total })}`);
+    assert.ok(total > 0);
+    assert.ok(correct / total >= 0.95, percent({ correct, total }));
+  });
+
   it('can fail: shuffled English paragraphs score far below the threshold', () => {
     for (const seed of [1, 2, 3]) {
       const r = alignPaper({ shuffleEnglish: seed });

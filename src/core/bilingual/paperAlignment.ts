@@ -19,6 +19,8 @@ export interface PaperVariant {
   dropEnglish?: string[];
   /** Leave these paragraph ids out of the Chinese document. */
   dropChinese?: string[];
+  /** Write the English of each of these paragraphs and of the next one as one paragraph (a 2:1 bead). */
+  mergeEnglish?: string[];
   format?: DocumentFormat;
 }
 
@@ -52,6 +54,7 @@ export function buildPaperDocuments(paper: Paper, variant: PaperVariant = {}): {
       return [start, start + s.length] as [number, number];
     };
     const random = seededRandom(variant.shuffleEnglish ?? 0);
+    let pendingMerge: { id: string; text: string } | undefined;
     for (const section of paper.sections) {
       let paras: PaperParagraph[] = paper.paragraphs.filter((p) => p.section === section.id);
       const title = lang === 'zh' ? section.title.zh : (section.number ? `${section.number}. ` : '') + section.title.en;
@@ -69,8 +72,24 @@ export function buildPaperDocuments(paper: Paper, variant: PaperVariant = {}): {
           paragraphs.set(p.id, [add(p.zh)]);
         } else {
           if (variant.dropEnglish?.includes(p.id)) continue;
+          if (pendingMerge) {
+            // Joined to the previous paragraph's English: both ids own the one block.
+            const merged = add(`${pendingMerge.text} ${p.en.join(' ')}`);
+            paragraphs.set(pendingMerge.id, [merged]);
+            paragraphs.set(p.id, [merged]);
+            pendingMerge = undefined;
+            continue;
+          }
+          if (variant.mergeEnglish?.includes(p.id)) {
+            pendingMerge = { id: p.id, text: p.en.join(' ') };
+            continue;
+          }
           paragraphs.set(p.id, p.en.map((e) => add(e)));
         }
+      }
+      if (pendingMerge) {
+        paragraphs.set(pendingMerge.id, [add(pendingMerge.text)]);
+        pendingMerge = undefined;
       }
     }
     return { text: parts.join('\n\n') + '\n', paragraphs };
@@ -89,7 +108,8 @@ export interface AccuracyReport {
 
 /**
  * A paragraph is aligned correctly when its Chinese block sits in one bead
- * with exactly its English blocks (one or two) and nothing else; a paragraph
+ * with exactly its English blocks (one or two; with a merged English
+ * paragraph, both Chinese paragraphs and the one English block) and nothing else; a paragraph
  * present in one language only is correct when its blocks are aligned to
  * nothing. Headings are not scored (they are the anchors).
  */
@@ -108,9 +128,13 @@ export function scoreAlignment(
   });
   const ids = new Set([...docs.zh.paragraphs.keys(), ...docs.en.paragraphs.keys()]);
   const wrong: string[] = [];
+  // Paragraphs whose English was merged share a block: they form one expected bead.
+  const sameEnglish = (a: string, b: string) =>
+    (docs.en.paragraphs.get(a) ?? []).some(([s]) => (docs.en.paragraphs.get(b) ?? []).some(([t]) => s === t));
   for (const id of ids) {
-    const zhRanges = docs.zh.paragraphs.get(id) ?? [];
-    const enRanges = docs.en.paragraphs.get(id) ?? [];
+    const group = [...ids].filter((other) => other === id || sameEnglish(id, other));
+    const zhRanges = group.flatMap((g) => docs.zh.paragraphs.get(g) ?? []);
+    const enRanges = [...new Map(group.flatMap((g) => docs.en.paragraphs.get(g) ?? []).map((r) => [r[0], r] as const)).values()];
     const zi = zhRanges.map((r) => blockAt(zhBlocks, r));
     const ei = enRanges.map((r) => blockAt(enBlocks, r));
     if (zi.includes(-1) || ei.includes(-1)) {
