@@ -34,13 +34,21 @@ export interface ToolInfo {
 
 /** Maps offsets of one text to 1-based line/column (UTF-16). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private starts = new Int32Array(1024);
+  private count = 1;
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (this.count === this.starts.length) {
+        const bigger = new Int32Array(this.starts.length * 2);
+        bigger.set(this.starts);
+        this.starts = bigger;
+      }
+      this.starts[this.count++] = i + 1;
+    }
   }
   position(offset: number): { line: number; column: number } {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid;
@@ -93,7 +101,8 @@ export function formatJson(findings: ReportedFinding[]): string {
     suggestion: f.suggestion ?? null,
     term: f.term ?? null,
   }));
-  return JSON.stringify(out, null, 2) + '\n';
+  // One finding per line: readable, diff-friendly, and much cheaper than full indentation.
+  return out.length === 0 ? '[]\n' : `[\n${out.map((f) => JSON.stringify(f)).join(',\n')}\n]\n`;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {

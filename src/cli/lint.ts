@@ -297,14 +297,24 @@ function place(
     const start = index.position(f.start);
     const end = index.position(f.end);
     const concept = f.conceptId ? conceptOf(f.conceptId) : undefined;
-    return {
-      ...f,
+    const placed: ReportedFinding = {
+      rule: f.rule,
+      severity: f.severity,
+      start: f.start,
+      end: f.end,
+      message: f.message,
+      found: f.found,
       file,
       line: start.line,
       column: start.column,
       endLine: end.line,
       endColumn: end.column,
-      term: concept ? { id: concept.id, zh: concept.zh, en: concept.en } : undefined,
     };
+    if (f.suggestion !== undefined) placed.suggestion = f.suggestion;
+    if (f.conceptId !== undefined) placed.conceptId = f.conceptId;
+    if (f.fix !== undefined) placed.fix = f.fix;
+    if (f.related !== undefined) placed.related = f.related;
+    if (concept) placed.term = { id: concept.id, zh: concept.zh, en: concept.en };
+    return placed;
   });
 }
