@@ -52,3 +52,17 @@ describe('Diagnostics', () => {
     await waitForDiagnostics(document.uri, 'no finding left on the corrected line', (all) => !all.some((d) => d.range.start.line === added.start.line));
   });
 });
+
+describe('Monolingual drafts', () => {
+  before(activate);
+  after(revertAndCloseAll);
+
+  it('a Chinese draft under an English title is not treated as a bilingual document', async () => {
+    // quickfix.md: "# Quick fix fixture" then one Chinese paragraph. A heading is not a translation
+    // of the paragraph under it, so the only finding is the deprecated 碳峰值.
+    const { document } = await openFixture('quickfix.md');
+    const diagnostics = await waitForDiagnostics(document.uri, 'the deprecated term reported', (all) => all.some((d) => ruleOf(d) === 'deprecated-term'));
+    const others = diagnostics.filter((d) => ruleOf(d) !== 'deprecated-term').map((d) => `${ruleOf(d)} at ${formatRange(d.range)}: ${d.message}`);
+    assert.deepEqual(others, []);
+  });
+});
