@@ -331,6 +331,7 @@ export class TermMatcher {
     this.maxDeprecatedLen = maxDeprecatedLen;
     this.ringSrc = new Int32Array(ring);
     this.ringChar = new Uint16Array(ring);
+    this.warmUp();
   }
 
   /** Length of the longest form, normalised (an upper bound on how far a match reaches). */
@@ -550,8 +551,38 @@ export class TermMatcher {
         }
       }
     }
-    if (cands.n !== 0) this.resolve(Number.MAX_SAFE_INTEGER, text, out);
+    this.finish(text, out);
     return out;
+  }
+
+  /** Commit what is left at the end of a scan (a call, so the scan loop has no code that runs only after it). */
+  private finish(text: string, out: TermMatch[]): void {
+    if (this.cands.n !== 0) this.resolve(Number.MAX_SAFE_INTEGER, text, out);
+  }
+
+  /**
+   * Run the scanner once over a small text that takes every branch
+   * (whitespace, line breaks, CRLF, blank lines, ignorables, CJK wraps, joined
+   * segments, matches). V8 then optimises the scan loop with feedback for all
+   * of them; otherwise a branch first taken after optimisation (such as a
+   * line break in a fix check after a Markdown scan) deoptimises it again and
+   * again.
+   */
+  private warmUp(): void {
+    const sample = this.keys.slice(0, 24);
+    if (sample.length === 0) return;
+    const pieces = ['x ', '  ', '\n', '\r\n', '\n\n', '\u00ad', '\t', '碳\n', '，', 'a\u3000'];
+    let text = '';
+    for (let i = 0; i < sample.length; i++) {
+      const key = sample[i];
+      const cut = key.length >> 1;
+      text += key + pieces[i % pieces.length] + key.slice(0, cut) + pieces[(i + 3) % pieces.length] + key.slice(cut) + ' ';
+    }
+    for (let round = 0; round < 3; round++) {
+      this.findInSegments(text, { data: Int32Array.of(0, text.length, 0), count: 1 });
+      const third = Math.floor(text.length / 3);
+      this.scan(text, { data: Int32Array.of(0, third, 0, third, 2 * third, SEGMENT_JOIN, 2 * third, text.length, 0), count: 3 });
+    }
   }
 
   /** Record the verified candidates ending at state `st` (k chars fed, source end `endSrc`). */
