@@ -86,6 +86,9 @@ function readDocument(file: string, shown: string, maxSize: number): ReadResult 
     const code = (e as NodeJS.ErrnoException).code;
     return { error: `${shown}: cannot read file${code ? ` (${code})` : ''}` };
   }
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
+    return { skip: `${shown}: skipped, UTF-16 text (save it as UTF-8 to check it)` };
+  }
   if (buffer.indexOf(0) >= 0) return { skip: `${shown}: skipped, binary file (contains NUL bytes)` };
   const bom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
   try {

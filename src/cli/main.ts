@@ -2,6 +2,7 @@
 
 import packageJson from '../../package.json';
 import { runLint } from './lint';
+import { runExport } from './export';
 import type { ToolInfo } from './formats';
 
 /** How subcommands talk to the outside world (tests pass their own). */
@@ -30,19 +31,6 @@ Options:
   -v, --version              show the version
 `;
 
-type ExportRunner = (args: string[], io: CliIO) => Promise<number>;
-
-/** The export subcommand lives in ./export (glossary helper); tolerate its absence. */
-function loadExport(): ExportRunner | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('./export') as { runExport?: ExportRunner };
-    return typeof mod.runExport === 'function' ? mod.runExport : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -55,14 +43,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     if (command === 'lint') return await runLint(rest, io, TOOL);
-    if (command === 'export') {
-      const runExport = loadExport();
-      if (!runExport) {
-        io.stderr('carbon-lexicon export: not available in this build.\n');
-        return 2;
-      }
-      return await runExport(rest, io);
-    }
+    if (command === 'export') return await runExport(rest, io);
   } catch (e) {
     // An unexpected failure: report it plainly rather than with a stack trace.
     io.stderr(`carbon-lexicon ${command}: internal error: ${(e as Error).stack ?? e}\n`);
@@ -73,6 +54,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  // `carbon-lexicon lint ... | head` closes the pipe early: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const io: CliIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -148,13 +148,15 @@ describe('cli (compiled, run as a child process)', () => {
       const dir = tree({
         'bin.md': Buffer.from([0x63, 0x61, 0x72, 0x00, 0x01, 0x02]),
         'latin1.md': Buffer.from('carbon peaking caf\xe9\n', 'latin1'),
+        'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('carbon peaking', 'utf16le')]),
         'ok.md': CLEAN,
       });
       const r = cli(dir, 'lint', '.');
       assert.equal(r.code, 0, r.stdout + r.stderr);
       assert.match(r.stderr, /bin\.md: skipped, binary file/);
       assert.match(r.stderr, /latin1\.md: skipped, not valid UTF-8/);
-      assert.match(r.stdout, /1 file checked: .*; 2 files skipped\./);
+      assert.match(r.stderr, /utf16\.md: skipped, UTF-16 text/);
+      assert.match(r.stdout, /1 file checked: .*; 3 files skipped\./);
     });
 
     it('skips files over --max-file-size with a notice', () => {
