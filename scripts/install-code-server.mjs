@@ -251,7 +251,9 @@ export async function ensureCodeServer({ quiet = false } = {}) {
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
     };
-    const result = await run('npm', ['install', '--no-save', `code-server@${version}`], { cwd: dir, env, log });
+    // npm is silent while it builds native modules; say we are alive.
+    const heartbeat = quiet ? undefined : setInterval(() => say(`  ... still installing (${((Date.now() - started) / 1000).toFixed(0)} s; log: ${path.relative(projectRoot, logFile)})`), 20_000);
+    const result = await run('npm', ['install', '--no-save', `code-server@${version}`], { cwd: dir, env, log }).finally(() => clearInterval(heartbeat));
     if (result.code !== 0 || !fs.existsSync(path.join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'))) {
       throw new SetupError(
         `npm install code-server@${version} failed (full log: ${path.relative(projectRoot, logFile)}):\n${tail(result.output)}`,
