@@ -86,6 +86,8 @@ function capitaliseFirst(word: string): string {
  * Words the replacement already capitalises (proper nouns, acronyms) keep their case.
  */
 export function matchCapitalisation(replacement: string, original: string): string {
+  // Lower case (and Chinese): the canonical as written. The common case, so decide it cheaply.
+  if (original === original.toLowerCase()) return replacement;
   const cased = [...original].filter(isCased);
   if (cased.length === 0) return replacement;
   const words = original.split(/\s+/).filter((w) => [...w].some(isCased));

@@ -88,9 +88,13 @@ export function findingsFromMatches(text: string, matches: TermMatch[], config?:
   const findings: Finding[] = [];
   const relevant = ignored.size === 0 ? matches : matches.filter((m) => !ignored.has(m.concept.id));
 
+  const checkSuppressions = suppressions.directives.length > 0;
   const report = (rule: RuleId, severity: Severity, f: Omit<Finding, 'rule' | 'severity'>) => {
-    if (suppressions.isSuppressed(rule, f.start)) return;
-    findings.push({ rule, severity, ...f });
+    if (checkSuppressions && suppressions.isSuppressed(rule, f.start)) return;
+    const finding = f as Finding;
+    finding.rule = rule;
+    finding.severity = severity;
+    findings.push(finding);
   };
 
   const deprecatedSeverity = severityFor('deprecated-term', config);
@@ -103,17 +107,18 @@ export function findingsFromMatches(text: string, matches: TermMatch[], config?:
       const what = m.form.lang === 'zh' ? 'term for' : 'rendering of';
       let message = `${quote(m.found)} is not the white paper's ${what} ${m.concept.zh}; use ${quote(suggestion)}.`;
       if (m.form.note) message += ` ${m.form.note}`;
-      report('deprecated-term', deprecatedSeverity, {
+      const finding: Omit<Finding, 'rule' | 'severity'> = {
         start: m.start,
         end: m.end,
         message,
         found: m.found,
         suggestion,
         conceptId: m.concept.id,
-        // The matcher marks a replacement that would read as another deprecated rendering in its
-        // context; that stays a suggestion, not a fix.
-        ...(m.unsafeFix ? {} : { fix: { start: m.start, end: m.end, newText: suggestion } }),
-      });
+      };
+      // The matcher marks a replacement that would read as another deprecated rendering in its
+      // context; that stays a suggestion, not a fix.
+      if (!m.unsafeFix) finding.fix = { start: m.start, end: m.end, newText: suggestion };
+      report('deprecated-term', deprecatedSeverity, finding);
     }
   }
 

@@ -385,7 +385,9 @@ export class TermMatcher {
    */
   private replacementIsSafe(text: string, matches: TermMatch[], i: number): boolean {
     const m = matches[i];
-    const margin = 2 * this.maxDeprecatedLen + 8;
+    // A deprecated match overlapping the replacement reaches at most its own
+    // length beyond it (plus slack for runs of whitespace inside it).
+    const margin = this.maxDeprecatedLen + 16;
     const from = Math.max(0, m.start - margin);
     const to = Math.min(text.length, m.end + margin);
     let first = i;
