@@ -187,7 +187,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
     return [...zh.map((_, i) => ({ zh: [i], en: [] })), ...en.map((_, j) => ({ zh: [], en: [j] }))];
   }
   // Band half-width: the whole table for small regions.
-  const half = n * m <= 40000 ? Math.max(n, m) + 2 : Math.max(60, Math.abs(n - m) + 30);
+  const half = n * m <= 40000 ? Math.max(n, m) + 2 : Math.max(40, Math.abs(n - m) + 20);
   const width = 2 * half + 1;
   const center = (i: number) => Math.round((i * m) / n);
   const cell = (i: number, j: number) => {

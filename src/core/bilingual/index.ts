@@ -9,7 +9,7 @@ import { severityFor } from '../config';
 import { align, AlignUnit, Bead, lengthOf } from './align';
 import { extractNumbers } from './numbers';
 import { Block, hasCjk, langCounts, segment } from './segment';
-import { AlignedPair, checkAlignedPairs, Direction, Piece } from './rules';
+import { AlignedPair, checkAlignedPairs, Direction, MAX_NUMBER_BLOCK, Piece } from './rules';
 
 export { extractNumbers, compareNumbers } from './numbers';
 export type { NumberMention, NumberKind } from './numbers';
@@ -56,8 +56,10 @@ function unitsOf(text: string, blocks: Block[], lang: 'zh' | 'en', matches: Term
   let k = 0;
   return blocks.map((block, i) => {
     const anchors = new Set<string>();
-    for (const n of extractNumbers(text, lang, block.contentStart, block.contentEnd)) {
-      if (!n.soft) for (const key of n.keys) anchors.add(`n:${key}`);
+    if (block.contentEnd - block.contentStart <= MAX_NUMBER_BLOCK) {
+      for (const n of extractNumbers(text, lang, block.contentStart, block.contentEnd)) {
+        if (!n.soft) for (const key of n.keys) anchors.add(`n:${key}`);
+      }
     }
     while (k < matches.length && matches[k].start < block.contentStart) k++;
     for (let j = k; j < matches.length && matches[j].start < block.contentEnd; j++) anchors.add(`c:${matches[j].concept.id}`);

@@ -73,8 +73,24 @@ interface Mask {
   soft?: number;
 }
 
-function collectMasks(text: string, patterns: Array<[RegExp, number | undefined]>): Mask[] {
+/** Characters already claimed (masks, earlier mentions): O(1) overlap tests on long texts. */
+class Coverage {
+  private readonly bits: Uint8Array;
+  constructor(length: number) {
+    this.bits = new Uint8Array(length + 1);
+  }
+  mark(start: number, end: number): void {
+    this.bits.fill(1, Math.max(0, start), Math.max(start, end));
+  }
+  overlaps(start: number, end: number): boolean {
+    for (let i = Math.max(0, start); i < end && i < this.bits.length; i++) if (this.bits[i]) return true;
+    return false;
+  }
+}
+
+function collectMasks(text: string, patterns: Array<[RegExp, number | undefined]>): { masks: Mask[]; covered: Coverage } {
   const masks: Mask[] = [];
+  const covered = new Coverage(text.length);
   for (const [pattern, soft] of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -83,30 +99,30 @@ function collectMasks(text: string, patterns: Array<[RegExp, number | undefined]
         continue;
       }
       masks.push({ start: m.index, end: m.index + m[0].length, soft });
+      covered.mark(m.index, m.index + m[0].length);
     }
   }
-  return masks;
-}
-
-function overlapsMask(masks: Mask[], start: number, end: number): boolean {
-  return masks.some((mask) => start < mask.end && end > mask.start);
+  return { masks, covered };
 }
 
 function softMentionsFromMasks(text: string, masks: Mask[]): NumberMention[] {
   const kept: Mask[] = [];
-  for (const mask of masks) {
-    if (mask.soft !== undefined && !kept.some((k) => mask.start < k.end && mask.end > k.start)) kept.push(mask);
+  const soft = masks.filter((m) => m.soft !== undefined).sort((a, b) => a.start - b.start || b.end - a.end);
+  let lastEnd = -1;
+  for (const mask of soft) {
+    if (mask.start < lastEnd) continue;
+    kept.push(mask);
+    lastEnd = mask.end;
   }
-  return kept
-    .map((mask) => ({
-      start: mask.start,
-      end: mask.end,
-      text: text.slice(mask.start, mask.end),
-      kind: 'quantity' as const,
-      keys: [numberKey(mask.soft as number)],
-      soft: true,
-      display: numberKey(mask.soft as number),
-    }));
+  return kept.map((mask) => ({
+    start: mask.start,
+    end: mask.end,
+    text: text.slice(mask.start, mask.end),
+    kind: 'quantity' as const,
+    keys: [numberKey(mask.soft as number)],
+    soft: true,
+    display: numberKey(mask.soft as number),
+  }));
 }
 
 /** Structural counters such as "1+N" are names, not quantities, in both languages. */
@@ -237,7 +253,7 @@ interface ZhNumberToken {
   bare: string | undefined;
 }
 
-function zhTokens(text: string, masks: Mask[]): ZhNumberToken[] {
+function zhTokens(text: string, covered: Coverage): ZhNumberToken[] {
   const tokens: ZhNumberToken[] = [];
   const re = /(\d+(?:,\d{3})*(?:\.\d+)?)|[零〇一二两三四五六七八九十百千万亿]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -257,7 +273,7 @@ function zhTokens(text: string, masks: Mask[]): ZhNumberToken[] {
       }
       end = j;
       re.lastIndex = j;
-      if (overlapsMask(masks, start, end)) continue;
+      if (covered.overlaps(start, end)) continue;
       tokens.push({ start, end, value, arabic: true, digitString: false, bare: undefined });
       continue;
     }
@@ -275,7 +291,7 @@ function zhTokens(text: string, masks: Mask[]): ZhNumberToken[] {
     let pieceStart = 0;
     const pieces: Array<[number, number]> = [];
     for (let i = 0; i <= run.length; i++) {
-      const masked = i < run.length && overlapsMask(masks, start + i, start + i + 1);
+      const masked = i < run.length && covered.overlaps(start + i, start + i + 1);
       if (i === run.length || masked) {
         if (i > pieceStart) pieces.push([pieceStart, i]);
         pieceStart = i + 1;
@@ -295,9 +311,9 @@ function zhTokens(text: string, masks: Mask[]): ZhNumberToken[] {
 
 function extractChinese(raw: string, base: number): NumberMention[] {
   const text = asciiDigits(raw);
-  const masks = collectMasks(text, [...STRUCTURAL_PATTERNS, ...ZH_MASKS]);
+  const { masks, covered } = collectMasks(text, [...STRUCTURAL_PATTERNS, ...ZH_MASKS]);
   const mentions: NumberMention[] = softMentionsFromMasks(text, masks);
-  const tokens = zhTokens(text, masks);
+  const tokens = zhTokens(text, covered);
   const used = new Set<ZhNumberToken>();
   const push = (mention: Omit<NumberMention, 'text'>) => mentions.push({ ...mention, text: raw.slice(mention.start, mention.end) });
 
@@ -544,11 +560,12 @@ function parseEnglishWords(text: string, index: number): EnWordNumber | undefine
 
 function extractEnglish(raw: string, base: number): NumberMention[] {
   const text = asciiDigits(raw);
-  const masks = collectMasks(text, [...STRUCTURAL_PATTERNS, ...EN_MASKS]);
+  const { masks, covered } = collectMasks(text, [...STRUCTURAL_PATTERNS, ...EN_MASKS]);
   const mentions: NumberMention[] = softMentionsFromMasks(text, masks);
   const push = (mention: Omit<NumberMention, 'text'>) => mentions.push({ ...mention, text: raw.slice(mention.start, mention.end) });
-  const taken: Array<[number, number]> = [];
-  const isTaken = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a) || overlapsMask(masks, start, end);
+  // Masks and mentions already read share one coverage map.
+  const isTaken = (start: number, end: number) => covered.overlaps(start, end);
+  const taken = { push: ([start, end]: [number, number]) => covered.mark(start, end) };
 
   // Dates: "September 22, 2020", "22 September 2020", "September 2020", "September 22", "September".
   for (const [re, read] of EN_DATE_PATTERNS) {
@@ -696,13 +713,36 @@ export interface NumberComparison {
 export function compareNumbers(zh: NumberMention[], en: NumberMention[]): NumberComparison {
   const usedZh = new Set<NumberMention>();
   const usedEn = new Set<NumberMention>();
+  /** Candidates on one side by key, in text order (linear in the number of mentions). */
+  const index = (list: NumberMention[], soft: boolean) => {
+    const byKey = new Map<string, { items: NumberMention[]; next: number }>();
+    for (const m of list) {
+      if (m.soft !== soft) continue;
+      for (const k of m.keys) {
+        const bucket = byKey.get(k);
+        if (bucket) bucket.items.push(m);
+        else byKey.set(k, { items: [m], next: 0 });
+      }
+    }
+    return byKey;
+  };
   const tryMatch = (from: NumberMention[], to: NumberMention[], usedFrom: Set<NumberMention>, usedTo: Set<NumberMention>, toSoft: boolean) => {
+    const byKey = index(to, toSoft);
     for (const a of from) {
       if (a.soft || usedFrom.has(a)) continue;
-      const b = to.find((cand) => cand.soft === toSoft && !usedTo.has(cand) && cand.keys.some((k) => a.keys.includes(k)));
-      if (b) {
+      let match: NumberMention | undefined;
+      for (const k of a.keys) {
+        const bucket = byKey.get(k);
+        if (!bucket) continue;
+        while (bucket.next < bucket.items.length && usedTo.has(bucket.items[bucket.next])) bucket.next++;
+        if (bucket.next < bucket.items.length) {
+          match = bucket.items[bucket.next++];
+          break;
+        }
+      }
+      if (match) {
         usedFrom.add(a);
-        usedTo.add(b);
+        usedTo.add(match);
       }
     }
   };

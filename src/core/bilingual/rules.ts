@@ -151,9 +151,15 @@ function piecesRange(pieces: Piece[]): { start: number; end: number } {
   return { start: Math.min(...pieces.map((p) => p.start)), end: Math.max(...pieces.map((p) => p.end)) };
 }
 
+/** Blocks longer than this are not paragraphs (a whole file on one line): numbers are not compared. */
+export const MAX_NUMBER_BLOCK = 100_000;
+
 function numbersIn(side: SideInput, pieces: Piece[]): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const piece of pieces) out.push(...extractNumbers(side.text, side.lang, piece.start, piece.end));
+  for (const piece of pieces) {
+    if (piece.end - piece.start > MAX_NUMBER_BLOCK) return [];
+    out.push(...extractNumbers(side.text, side.lang, piece.start, piece.end));
+  }
   return out;
 }
 

@@ -51,16 +51,20 @@ export interface Block {
 
 // ---------------------------------------------------------------- language
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-const LATIN = /[A-Za-z]/g;
-
 export interface LangCounts {
   cjk: number;
   latin: number;
 }
 
 export function langCounts(text: string): LangCounts {
-  return { cjk: text.match(CJK)?.length ?? 0, latin: text.match(LATIN)?.length ?? 0 };
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+  }
+  return { cjk, latin };
 }
 
 /**
