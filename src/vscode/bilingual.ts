@@ -169,9 +169,15 @@ export class BilingualPairs implements vscode.Disposable {
   }
 
   private async config(uri: vscode.Uri): Promise<LintConfig & { configDir?: string }> {
-    const config = (await this.deps.getConfig?.(uri)) ?? {};
-    const file = await this.deps.findConfigFile?.(uri);
-    return { ...config, configDir: file ? path.dirname(pathOf(file)) : undefined };
+    try {
+      const config = (await this.deps.getConfig?.(uri)) ?? {};
+      const file = await this.deps.findConfigFile?.(uri);
+      return { ...config, configDir: file ? path.dirname(pathOf(file)) : undefined };
+    } catch (e) {
+      // A broken config is reported by the configuration service; pairs fall back to defaults.
+      this.deps.output?.info(`Bilingual pairs: configuration for ${uri.toString(true)} unavailable (${e instanceof Error ? e.message : String(e)})`);
+      return {};
+    }
   }
 
   /** The partner of a document: by name in its folder (or a sibling zh/ en/ folder), or by config pairs. */
@@ -233,7 +239,16 @@ export class BilingualPairs implements vscode.Disposable {
 
   private async update(uri: vscode.Uri): Promise<void> {
     const pair = await this.pairFor(uri);
-    if (!pair) return;
+    if (!pair) {
+      // The partner went away (deleted, renamed, config changed): drop the pair's findings.
+      for (const [key, old] of this.published) {
+        if (old.zh.toString() === uri.toString() || old.en.toString() === uri.toString()) {
+          this.clear(old);
+          this.published.delete(key);
+        }
+      }
+      return;
+    }
     const key = pair.zh.toString();
     const enabled = readSettings(pair.en).enable;
     const [zhText, enText] = await Promise.all([this.textOf(pair.zh), this.textOf(pair.en)]);
