@@ -436,7 +436,8 @@ export class TermMatcher {
     cands.n = 0;
     cands.lastEndK = 0;
     cands.minStartK = Number.MAX_SAFE_INTEGER;
-    let lastFed = 0; // source offset of the last character fed to the automaton
+    // Mirror of cands.minStartK, reloaded after emit/resolve: one compare per character.
+    let pendingMin = Number.MAX_SAFE_INTEGER;
 
     let s = 0; // current state
     let k = 0; // normalised characters fed so far
@@ -459,7 +460,10 @@ export class TermMatcher {
         } else {
           s = 0;
           pendingWs = false;
-          if (cands.n !== 0) this.resolve(k, text, out);
+          if (cands.n !== 0) {
+            this.resolve(k, text, out);
+            pendingMin = cands.minStartK;
+          }
         }
       }
       prevEnd = to;
@@ -471,8 +475,11 @@ export class TermMatcher {
             pendingWs = false;
             if (wsBreaks >= 2) {
               s = 0;
-              if (cands.n !== 0) this.resolve(k, text, out);
-            } else if (!(wsBreaks === 1 && cjk[c] === 1 && cjk[text.charCodeAt(lastFed)] === 1)) {
+              if (cands.n !== 0) {
+                this.resolve(k, text, out);
+                pendingMin = cands.minStartK;
+              }
+            } else if (!(wsBreaks === 1 && cjk[c] === 1 && cjk[text.charCodeAt(wsStart - 1)] === 1)) {
               const r = k & mask;
               ringSrc[r] = wsStart;
               ringChar[r] = 0x20;
@@ -495,13 +502,15 @@ export class TermMatcher {
                   }
                 }
               }
-              if (cands.n !== 0 && k - depth[s] > cands.minStartK) this.resolve(k - depth[s], text, out);
+              if (k - depth[s] > pendingMin) {
+                this.resolve(k - depth[s], text, out);
+                pendingMin = cands.minStartK;
+              }
             }
           }
           const r = k & mask;
           ringSrc[r] = i;
           ringChar[r] = c;
-          lastFed = i;
           k++;
           if (s < nDense) s = dense[s * W + cl];
           else {
@@ -520,13 +529,22 @@ export class TermMatcher {
               }
             }
           }
-          if (hasOutput[s] !== 0) this.emit(s, k, i + 1, text);
-          if (cands.n !== 0 && k - depth[s] > cands.minStartK) this.resolve(k - depth[s], text, out);
+          if (hasOutput[s] !== 0) {
+            this.emit(s, k, i + 1, text);
+            pendingMin = cands.minStartK;
+          }
+          if (k - depth[s] > pendingMin) {
+            this.resolve(k - depth[s], text, out);
+            pendingMin = cands.minStartK;
+          }
         } else if (cl === 0) {
           if (s !== 0) {
             s = 0;
             pendingWs = false;
-            if (cands.n !== 0) this.resolve(k, text, out);
+            if (cands.n !== 0) {
+              this.resolve(k, text, out);
+              pendingMin = cands.minStartK;
+            }
           }
         } else if (s !== 0) {
           if (cl === FOLD_SPACE) {
@@ -546,7 +564,10 @@ export class TermMatcher {
             if (++wsBreaks >= 2) {
               s = 0;
               pendingWs = false;
-              if (cands.n !== 0) this.resolve(k, text, out);
+              if (cands.n !== 0) {
+                this.resolve(k, text, out);
+                pendingMin = cands.minStartK;
+              }
             }
           }
           // FOLD_IGNORE: dropped.
