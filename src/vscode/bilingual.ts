@@ -129,15 +129,24 @@ export class BilingualPairs implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onScroll(e)),
     );
     if (this.deps.onDidChangeEngine) this.disposables.push(this.deps.onDidChangeEngine(() => this.refreshAll()));
+    // Partners come and go on disk too (git checkout, another editor): look them up again.
     const config = vscode.workspace.createFileSystemWatcher('**/.carbon-lexicon.json');
+    const drafts = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,txt}', false, true, false);
+    for (const watcher of [config, drafts]) {
+      watcher.onDidCreate(() => this.filesChanged());
+      watcher.onDidDelete(() => this.filesChanged());
+    }
     config.onDidChange(() => this.filesChanged());
-    config.onDidCreate(() => this.filesChanged());
-    config.onDidDelete(() => this.filesChanged());
-    this.disposables.push(config);
+    drafts.onDidChange((uri) => {
+      // A closed partner changed on disk: its pair is re-checked with the new text.
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.schedule(uri, 300);
+    });
+    this.disposables.push(config, drafts);
     this.refreshAll();
   }
 
   dispose(): void {
+    if (this.filesChangedTimer) clearTimeout(this.filesChangedTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
@@ -145,9 +154,17 @@ export class BilingualPairs implements vscode.Disposable {
     else for (const pair of this.published.values()) this.clear(pair);
   }
 
+  private filesChangedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Debounced: a checkout creates many files at once. */
   private filesChanged(): void {
     this.partners.clear();
-    this.refreshAll();
+    if (this.filesChangedTimer) clearTimeout(this.filesChangedTimer);
+    this.filesChangedTimer = setTimeout(() => {
+      this.filesChangedTimer = undefined;
+      this.partners.clear();
+      this.refreshAll();
+    }, 300);
   }
 
   refreshAll(): void {

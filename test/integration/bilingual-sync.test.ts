@@ -26,6 +26,18 @@ describe('Bilingual pair: related info, unsaved text, side by side', () => {
     await waitForDiagnostics(document.uri, 'no mismatch after unsaved edit', (all) => !all.some((d) => ruleOf(d) === 'number-mismatch'));
   });
 
+  it('drops the findings when the partner file is deleted', async () => {
+    const zhUri = vscode.Uri.joinPath(workspaceRoot(), 'gone', 'note.zh.md');
+    const enUri = vscode.Uri.joinPath(workspaceRoot(), 'gone', 'note.en.md');
+    await vscode.workspace.fs.writeFile(zhUri, Buffer.from('中国力争2060年前实现碳中和。\n'));
+    await vscode.workspace.fs.writeFile(enUri, Buffer.from('China will strive to achieve carbon neutrality before 2065.\n'));
+    const en = await vscode.workspace.openTextDocument(enUri);
+    await vscode.window.showTextDocument(en, { preview: false });
+    await waitForDiagnostics(enUri, 'a number-mismatch from the named pair', (all) => all.some((d) => ruleOf(d) === 'number-mismatch'));
+    await vscode.workspace.fs.delete(zhUri);
+    await waitForDiagnostics(enUri, 'no pair finding once the Chinese file is gone', (all) => !all.some((d) => ruleOf(d) === 'number-mismatch'));
+  });
+
   it('opens the partner beside the draft and scrolls it to the aligned paragraph', async () => {
     const docs = buildPaperDocuments(paper);
     const zhUri = vscode.Uri.joinPath(workspaceRoot(), 'long', 'paper.zh.md');
