@@ -420,10 +420,6 @@ export class TermMatcher {
     const dense = this.dense;
     const nDense = this.nDense;
     const W = this.width;
-    const childStart = this.childStart;
-    const childClass = this.childClass;
-    const childTarget = this.childTarget;
-    const fail = this.fail;
     const classOf = this.classOf;
     const depth = this.depth;
     const hasOutput = this.hasOutput;
@@ -485,23 +481,7 @@ export class TermMatcher {
               ringChar[r] = 0x20;
               k++;
               if (spaceClass === 0) s = 0;
-              else if (s < nDense) s = dense[s * W + spaceClass];
-              else {
-                for (let t = s; ; ) {
-                  let j = childStart[t];
-                  const e = childStart[t + 1];
-                  while (j < e && childClass[j] !== spaceClass) j++;
-                  if (j < e) {
-                    s = childTarget[j];
-                    break;
-                  }
-                  t = fail[t];
-                  if (t < nDense) {
-                    s = dense[t * W + spaceClass];
-                    break;
-                  }
-                }
-              }
+              else s = s < nDense ? dense[s * W + spaceClass] : this.deepNext(s, spaceClass);
               if (k - depth[s] > pendingMin) {
                 this.resolve(k - depth[s], text, out);
                 pendingMin = cands.minStartK;
@@ -512,23 +492,7 @@ export class TermMatcher {
           ringSrc[r] = i;
           ringChar[r] = c;
           k++;
-          if (s < nDense) s = dense[s * W + cl];
-          else {
-            for (let t = s; ; ) {
-              let j = childStart[t];
-              const e = childStart[t + 1];
-              while (j < e && childClass[j] !== cl) j++;
-              if (j < e) {
-                s = childTarget[j];
-                break;
-              }
-              t = fail[t];
-              if (t < nDense) {
-                s = dense[t * W + cl];
-                break;
-              }
-            }
-          }
+          s = s < nDense ? dense[s * W + cl] : this.deepNext(s, cl);
           if (hasOutput[s] !== 0) {
             this.emit(s, k, i + 1, text);
             pendingMin = cands.minStartK;
@@ -576,6 +540,18 @@ export class TermMatcher {
     }
     this.finish(text, out);
     return out;
+  }
+
+  /** Transition from a deep (sparse) state: its goto edges, else down its failure links. */
+  private deepNext(state: number, cl: number): number {
+    const childStart = this.childStart;
+    const childClass = this.childClass;
+    for (let t = state; ; ) {
+      const e = childStart[t + 1];
+      for (let j = childStart[t]; j < e; j++) if (childClass[j] === cl) return this.childTarget[j];
+      t = this.fail[t];
+      if (t < this.nDense) return this.dense[t * this.width + cl];
+    }
   }
 
   /** Commit what is left at the end of a scan (a call, so the scan loop has no code that runs only after it). */
