@@ -30,6 +30,12 @@ describe('bilingual numbers: extraction', () => {
     assert.deepEqual(keysOf('On September 22, 2020, at', 'en'), [['date:2020-9-22']]);
     assert.deepEqual(keysOf('on 22 September 2020', 'en'), [['date:2020-9-22']]);
     assert.deepEqual(keysOf('二〇二〇年九月二十二日', 'zh'), [['date:2020-9-22']]);
+    assert.deepEqual(keysOf('on 12 May 2025', 'en'), [['date:2025-5-12']]);
+    assert.deepEqual(keysOf('May 2025', 'en'), [['date:2025-5-']]);
+    // "may" and "march" are verbs too.
+    assert.deepEqual(keysOf('they may 2025 targets', 'en'), [['2025']]);
+    assert.deepEqual(keysOf('两千零二十年', 'zh'), [['2020']]);
+    assert.deepEqual(keysOf('一万二千', 'zh'), [['12000']]);
   });
 
   it('scales 亿 and 万 and English scale words', () => {

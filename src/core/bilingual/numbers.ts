@@ -572,7 +572,8 @@ function extractEnglish(raw: string, base: number): NumberMention[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // "May" and "March" are also words: accept them capitalised only.
-      if (/^(?:may|march)$/i.test(m[0].match(/[A-Za-z]+/)?.[0] ?? '') && !/^(?:May|March)/.test(m[0].replace(/^\d+\w*\s+(?:of\s+)?/, ''))) continue;
+      const month = /[A-Za-z]{3,}/.exec(m[0].replace(/^\d+(?:st|nd|rd|th)?\s+(?:of\s+)?/, ''))?.[0] ?? '';
+      if ((month.toLowerCase() === 'may' || month.toLowerCase() === 'march') && month[0] !== month[0].toUpperCase()) continue;
       const [y, mo, d] = read(m);
       if (d !== undefined && (d < 1 || d > 31)) continue;
       const start = m.index;
