@@ -100,20 +100,33 @@ async function main() {
 
     browser = await launchChromium(chromium);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let finish;
+    let suiteResult;
     const exitCode = new Promise((resolve) => {
+      finish = resolve;
       page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))).catch(() => {});
       timer = setTimeout(() => resolve('timeout'), timeoutSeconds * 1000);
       server.child.on('exit', (code) => resolve(`code-server exited (${code})`));
     });
-    page.on('console', async (message) => {
+    // Messages are decoded asynchronously; a queue keeps them in order (and lets us wait for the last).
+    let printing = Promise.resolve();
+    page.on('console', (message) => {
+      printing = printing.then(() => printConsole(message));
+    });
+    const printConsole = async (message) => {
       const text = await consoleText(message).catch(() => message.text());
+      // No exit code would ever come: fail now rather than at the timeout.
+      if (/Extension host .*terminated unexpectedly/i.test(text)) finish(`the extension host crashed: ${text}`);
       if (text.startsWith(suiteLinePrefix)) {
-        console.log(text.slice(suiteLinePrefix.length));
+        const line = text.slice(suiteLinePrefix.length);
+        const summary = /^suite result: (\d+) failing of (\d+) tests$/.exec(line);
+        if (summary) suiteResult = { failures: Number(summary[1]), total: Number(summary[2]) };
+        else console.log(line);
       } else if (verbose || (/carbon.?lexicon/i.test(text) && !noise.some((pattern) => pattern.test(text)))) {
         // Activation failures and the like from our extension show even without --verbose.
         console.log(`[workbench] ${text}`);
       }
-    });
+    };
     page.on('pageerror', (error) => verbose && console.log(`[page error] ${error.message}`));
 
     const url = workbenchUrl({
@@ -126,6 +139,7 @@ async function main() {
     if (verbose) console.log(`integration: ${url}`);
     await page.goto(url);
     const result = await exitCode;
+    await Promise.race([printing, new Promise((resolve) => setTimeout(resolve, 2000))]);
     if (typeof result !== 'number') {
       const shot = path.join(projectRoot, 'test-results', 'integration-timeout.png');
       fs.mkdirSync(path.dirname(shot), { recursive: true });
@@ -137,8 +151,16 @@ async function main() {
       );
       return 1;
     }
-    console.log(`integration: suite exited with ${result} after ${elapsed()}`);
-    return result;
+    if (!suiteResult) {
+      console.error(`integration: the extension host reported exit code ${result} but the suite never finished (a test or the extension ended the host early?)`);
+      return 1;
+    }
+    if (suiteResult.total === 0) {
+      console.error(`integration: no test ran${grep ? ` (--grep ${JSON.stringify(grep)} matched nothing)` : ''}`);
+      return 1;
+    }
+    console.log(`integration: ${suiteResult.total - suiteResult.failures} of ${suiteResult.total} tests passed; exit code ${result} after ${elapsed()}`);
+    return result === 0 && suiteResult.failures === 0 ? 0 : 1;
   } finally {
     await cleanup();
   }

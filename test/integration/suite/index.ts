@@ -67,8 +67,11 @@ export function run(): Promise<void> {
   const restoreConsole = prefix ? markConsoleOutput(prefix) : () => undefined;
   return new Promise<void>((resolve, reject) => {
     try {
-      mocha.run((failures) => {
+      const runner = mocha.run((failures) => {
+        // A summary line the code-server runner requires: an exit code alone cannot tell
+        // a finished run from a host that stopped early (process.exit in a test, say).
         restoreConsole();
+        if (prefix) console.log(`${prefix}suite result: ${failures} failing of ${runner.total} tests`);
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
       });
