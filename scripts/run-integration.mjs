@@ -141,7 +141,7 @@ async function main() {
     const result = await exitCode;
     await Promise.race([printing, new Promise((resolve) => setTimeout(resolve, 2000))]);
     if (typeof result !== 'number') {
-      const shot = path.join(projectRoot, 'test-results', 'integration-timeout.png');
+      const shot = path.join(projectRoot, 'test-results', 'integration-failure.png');
       fs.mkdirSync(path.dirname(shot), { recursive: true });
       await page.screenshot({ path: shot }).catch(() => {});
       console.error(
