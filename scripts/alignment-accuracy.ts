@@ -60,6 +60,17 @@ for (const withConcepts of [true, false]) {
     mt += r.total;
   }
   console.log(line(`${tag}, two paragraphs as one in English (${merges} variants)`, { correct: mc, total: mt }));
+  let tc = 0;
+  let tt = 0;
+  let splits = 0;
+  for (const p of paper.paragraphs) {
+    if (!p.zh) continue;
+    splits++;
+    const r = run({ splitEnglishInThree: [p.id] }, withConcepts);
+    tc += r.correct;
+    tt += r.total;
+  }
+  console.log(line(`${tag}, one paragraph as three in English (${splits} variants)`, { correct: tc, total: tt }));
   let sc = 0;
   let st = 0;
   for (let seed = 1; seed <= 10; seed++) {

@@ -77,6 +77,19 @@ describe('bilingual alignment: accuracy against the white paper', () => {
     assert.ok(correct / total >= 0.95, percent({ correct, total }));
   });
 
+  it('stays ≥ 95% when a Chinese paragraph is translated as three English paragraphs (1:3)', () => {
+    let correct = 0;
+    let total = 0;
+    for (const p of paper.paragraphs) {
+      if (!p.zh) continue;
+      const r = alignPaper({ splitEnglishInThree: [p.id] });
+      correct += r.correct;
+      total += r.total;
+    }
+    console.log(`      alignment accuracy, one paragraph as three in English (all variants): ${percent({ correct, total })}`);
+    assert.ok(correct / total >= 0.95, percent({ correct, total }));
+  });
+
   it('can fail: shuffled English paragraphs score far below the threshold', () => {
     for (const seed of [1, 2, 3]) {
       const r = alignPaper({ shuffleEnglish: seed });

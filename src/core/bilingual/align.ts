@@ -87,6 +87,9 @@ const PRIOR: Record<string, number> = {
   '2:1': 0.089 / 2,
   '1:2': 0.089 / 2,
   '2:2': 0.011,
+  // Not in Gale and Church's table: a paragraph rendered as three (or three as one) is rarer still.
+  '3:1': 0.004,
+  '1:3': 0.004,
 };
 
 /** Cost of a length pair; capped so that a poor 1:1 pair stays cheaper than a deletion plus an insertion. */
@@ -102,8 +105,17 @@ function lengthCost(zhLen: number, enLen: number, params: AlignParams): number {
   return Math.min(-Math.log(p), MAX_LENGTH_COST);
 }
 
-/** Shared and one-sided anchor keys of a bead (at most two units a side; no allocation). */
+/** Shared and one-sided anchor keys of a bead (no allocation for the common beads of up to two units a side). */
 function sharedAnchors(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[], ei: number, en_: number): { shared: number; onlyOne: number } {
+  if (zn > 2 || en_ > 2) {
+    const a = new Set<string>();
+    const b = new Set<string>();
+    for (let k = zi; k < zi + zn; k++) for (const key of zh[k].anchors) a.add(key);
+    for (let k = ei; k < ei + en_; k++) for (const key of en[k].anchors) b.add(key);
+    let shared = 0;
+    for (const key of a) if (b.has(key)) shared++;
+    return { shared, onlyOne: a.size + b.size - 2 * shared };
+  }
   const a1 = zh[zi].anchors;
   const a2 = zn > 1 ? zh[zi + 1].anchors : undefined;
   const b1 = en[ei].anchors;
@@ -128,8 +140,9 @@ function sharedAnchors(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[],
 
 const LOG_PRIOR: number[][] = [
   [0, -Math.log(PRIOR['0:1'])],
-  [-Math.log(PRIOR['1:0']), -Math.log(PRIOR['1:1']), -Math.log(PRIOR['1:2'])],
+  [-Math.log(PRIOR['1:0']), -Math.log(PRIOR['1:1']), -Math.log(PRIOR['1:2']), -Math.log(PRIOR['1:3'])],
   [0, -Math.log(PRIOR['2:1']), -Math.log(PRIOR['2:2'])],
+  [0, -Math.log(PRIOR['3:1'])],
 ];
 
 /** Cost of the bead zh[zi, zi+zn) ↔ en[ei, ei+en_) (lower is better). */
@@ -173,6 +186,8 @@ const MOVES: Array<[number, number]> = [
   [2, 1],
   [1, 2],
   [2, 2],
+  [3, 1],
+  [1, 3],
 ];
 
 /**

@@ -21,6 +21,8 @@ export interface PaperVariant {
   dropChinese?: string[];
   /** Write the English of each of these paragraphs and of the next one as one paragraph (a 2:1 bead). */
   mergeEnglish?: string[];
+  /** Write the English of each of these paragraphs as three paragraphs, split between sentences (a 1:3 bead). */
+  splitEnglishInThree?: string[];
   format?: DocumentFormat;
 }
 
@@ -82,6 +84,13 @@ export function buildPaperDocuments(paper: Paper, variant: PaperVariant = {}): {
           }
           if (variant.mergeEnglish?.includes(p.id)) {
             pendingMerge = { id: p.id, text: p.en.join(' ') };
+            continue;
+          }
+          if (variant.splitEnglishInThree?.includes(p.id)) {
+            const sentences = p.en.join(' ').match(/[^.!?]+[.!?]+(?:\s+|$)/g) ?? [p.en.join(' ')];
+            const size = Math.ceil(sentences.length / 3);
+            const parts = [0, 1, 2].map((k) => sentences.slice(k * size, (k + 1) * size).join('').trim()).filter((t) => t !== '');
+            paragraphs.set(p.id, parts.map((t) => add(t)));
             continue;
           }
           paragraphs.set(p.id, p.en.map((e) => add(e)));
