@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TermMatcher } from '../core/matcher';
 import type { DocumentFormat, Finding, LintConfig, Severity } from '../core/types';
-import { alignDocuments, alignedRange, DocumentAlignment, lintPair } from '../core/bilingual';
+import { alignDocuments, alignedRange, detectLayout, DocumentAlignment, lintPair } from '../core/bilingual';
 import { partnerFolders, partnerOf, PairLang } from '../cli/pairs';
 import { ruleDocUrl } from './logic/ruleDocs';
 import { readSettings } from './configuration';
@@ -337,6 +337,13 @@ export class BilingualPairs implements vscode.Disposable {
       return false;
     }
     const pair = await this.pairFor(target);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+    if (!pair && open && detectLayout(open.getText(), formatOfPath(pathOf(target))) !== 'none') {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} holds both languages in one file; its aligned paragraphs are checked where they are.', path.basename(pathOf(target))),
+      );
+      return false;
+    }
     if (!pair) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t(
