@@ -8,8 +8,14 @@
 // --keep leaves the temporary workspace and user-data folder (extension
 // host logs, the Carbon Lexicon output channel) in place and prints where.
 //
+// --vsix [FILE] runs the suite against the packaged extension instead of the
+// source tree: FILE, or a fresh `vsce package` (which runs the production
+// build) installed into the temporary extensions folder. It proves that what
+// ships -- the bundle and the files .vscodeignore lets through -- works.
+//
 // The fixture workspace is copied to a temporary folder first, so tests may
 // write files (a broken .carbon-lexicon.json, say) without touching the repo.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -35,6 +41,9 @@ function option(name, fallback) {
 
 const verbose = process.argv.includes('--verbose') || Boolean(process.env.CARBON_LEXICON_VERBOSE);
 const keep = process.argv.includes('--keep');
+const vsixIndex = process.argv.indexOf('--vsix');
+const vsixMode = vsixIndex >= 0;
+const vsixArgument = vsixMode && process.argv[vsixIndex + 1] && !process.argv[vsixIndex + 1].startsWith('--') ? path.resolve(process.argv[vsixIndex + 1]) : undefined;
 const timeoutSeconds = Number(option('--timeout', process.env.CARBON_LEXICON_IT_TIMEOUT ?? 300));
 const grep = option('--grep', process.env.CARBON_LEXICON_TEST_GREP ?? '');
 const extensionPath = path.resolve(option('--extension', projectRoot));
@@ -55,7 +64,7 @@ async function main() {
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const { codeServer, chromium } = requireTools();
   requireBuildOutputs([
-    path.relative(projectRoot, path.join(extensionPath, 'dist/extension.js')),
+    ...(vsixMode ? [] : [path.relative(projectRoot, path.join(extensionPath, 'dist/extension.js'))]),
     path.relative(projectRoot, testsModule),
   ]);
 
@@ -66,6 +75,7 @@ async function main() {
   const extensionsDir = path.join(scratch, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir);
+  if (vsixMode) installVsix({ codeServer, scratch, userDataDir, extensionsDir });
 
   const port = await freePort();
   // code-server passes its environment on to the extension host, hence to the suite.
@@ -133,7 +143,7 @@ async function main() {
       baseUrl: server.baseUrl,
       port,
       folder: workspace,
-      extensionDevelopmentPath: extensionPath,
+      extensionDevelopmentPath: vsixMode ? undefined : extensionPath,
       extensionTestsPath: testsModule,
     });
     if (verbose) console.log(`integration: ${url}`);
@@ -164,6 +174,27 @@ async function main() {
   } finally {
     await cleanup();
   }
+}
+
+/** Packages the extension (unless given a VSIX) and installs it where code-server looks for extensions. */
+function installVsix({ codeServer, scratch, userDataDir, extensionsDir }) {
+  let vsix = vsixArgument;
+  if (!vsix) {
+    vsix = path.join(scratch, 'carbon-lexicon.vsix');
+    console.log('integration: packaging the extension (vsce package, production build)...');
+    const packed = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: projectRoot, encoding: 'utf8' });
+    if (packed.status !== 0) throw new HarnessError(`vsce package failed:\n${packed.stdout}\n${packed.stderr}`);
+  }
+  if (!fs.existsSync(vsix)) throw new HarnessError(`No such VSIX: ${vsix}`);
+  const installed = spawnSync(
+    process.execPath,
+    [codeServer.entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { encoding: 'utf8' },
+  );
+  if (installed.status !== 0 || !fs.readdirSync(extensionsDir).some((name) => name.startsWith('carbon-lexicon.carbon-lexicon'))) {
+    throw new HarnessError(`code-server could not install ${vsix}:\n${installed.stdout}\n${installed.stderr}`);
+  }
+  console.log(`integration: testing the packaged extension ${path.relative(projectRoot, vsix) || vsix} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
 }
 
 main().then(

@@ -85,15 +85,19 @@ export function formatRange(range: vscode.Range): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
+/** The repository (this file is compiled to out/test/integration/). */
+export const projectRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** A file under data/ in the repository: the source the bundle inlines (a packaged VSIX carries no data/). */
+export function projectData<T>(name: string): T {
+  return JSON.parse(fs.readFileSync(path.join(projectRoot, 'data', name), 'utf8')) as T;
+}
+
 let termBase: TermBase | undefined;
 
-/** The term base shipped with the extension (data/terms.json), read independently of the extension's code. */
+/** The bundled term base (data/terms.json), read independently of the extension's code. */
 export function bundledTerms(): TermBase {
-  if (!termBase) {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    termBase = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'data', 'terms.json'), 'utf8')) as TermBase;
-  }
+  termBase ??= projectData<TermBase>('terms.json');
   return termBase;
 }
 

@@ -2,11 +2,10 @@
 // (getChildren/getTreeItem are exactly what VS Code calls to draw them).
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CarbonLexiconApi } from '../../src/vscode/api';
 import type { Paper } from '../../src/core/types';
-import { EXTENSION_ID, activate, bundledTerms, concept, fixtureUri, openFixture, revertAndCloseAll, waitFor } from './helpers';
+import { activate, bundledTerms, concept, fixtureUri, openFixture, projectData, revertAndCloseAll, waitFor } from './helpers';
 
 type Provider<T> = vscode.TreeDataProvider<T>;
 
@@ -21,8 +20,7 @@ async function itemText<T>(provider: Provider<T>, element: T): Promise<string> {
 }
 
 function bundledPaper(): Paper {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-  return JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'data', 'paper.json'), 'utf8')) as Paper;
+  return projectData<Paper>('paper.json');
 }
 
 describe('Views', () => {
