@@ -125,6 +125,19 @@ describe('bilingual rules: interleaved paragraphs in one file', () => {
     );
   });
 
+  it('takes another inflection of an English rendering as a rendering', () => {
+    const inflected = text.replace('newly added green areas', 'newly-added green area');
+    assert.notEqual(inflected, text);
+    const findings = lintBilingualDocument(inflected, { matcher, format: 'markdown' });
+    assert.ok(!findings.some((f) => f.conceptId === 'green-areas'));
+    // A different wording is still missing.
+    const reworded = text.replace("the world's newly added green areas", 'new forests');
+    assert.deepEqual(
+      lintBilingualDocument(reworded, { matcher, format: 'markdown' }).filter((f) => f.conceptId === 'green-areas').map((f) => f.rule),
+      ['missing-translation'],
+    );
+  });
+
   it('honours rule severities, "off" and ignored concepts', () => {
     const off = lintBilingualDocument(text, { matcher, format: 'markdown', config: { rules: { 'number-mismatch': 'off' } } });
     assert.deepEqual(off.map((f) => f.rule), ['missing-translation', 'missing-translation']);

@@ -121,6 +121,28 @@ function renderedModuloNumbers(concept: Concept, lang: Lang, text: string): bool
   return false;
 }
 
+/** English words folded for a loose comparison: case, hyphens, plural endings ("new energy vehicle" ≈ "New-Energy Vehicles"). */
+function looseEnglish(text: string): string {
+  const words = text
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => (w.length > 3 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return ` ${words.join(' ')} `;
+}
+
+/**
+ * An English rendering written with another inflection ("new energy vehicle
+ * production" for "new energy vehicles") still renders the concept: the
+ * matcher looks for the forms as written, this rule only asks whether the
+ * concept was translated.
+ */
+function renderedLoosely(concept: Concept, looseText: string): boolean {
+  const forms = [concept.en, ...concept.accepted, ...concept.deprecated].map((f) => (typeof f === 'string' ? f : f.lang === 'en' ? f.text : ''));
+  return forms.some((form) => form !== '' && looseText.includes(looseEnglish(form)));
+}
+
 function textOf(side: SideInput, pieces: Piece[]): string {
   return pieces.map((p) => side.text.slice(p.start, p.end)).join('\n');
 }
@@ -201,8 +223,10 @@ export function checkAlignedPairs(ctx: RuleContext): { zh: Finding[]; en: Findin
       // Source concept without a rendering in the target block: reported on the target block.
       const tgtText = textOf(target, tgtPieces);
       const srcText = textOf(source, srcPieces);
+      let looseTarget: string | undefined;
       for (const m of srcConcepts.values()) {
         if (rendered(m.concept, tgtConcepts) || renderedModuloNumbers(m.concept, target.lang, tgtText)) continue;
+        if (target.lang === 'en' && renderedLoosely(m.concept, (looseTarget ??= looseEnglish(tgtText)))) continue;
         const srcForm = source.lang === 'zh' ? m.concept.zh : m.concept.en;
         const tgtForm = target.lang === 'zh' ? m.concept.zh : m.concept.en;
         push({
