@@ -570,8 +570,13 @@ export class TermMatcher {
   private warmUp(): void {
     const sample = this.keys.slice(0, 24);
     if (sample.length === 0) return;
-    const pieces = ['x ', '  ', '\n', '\r\n', '\n\n', '\u00ad', '\t', '碳\n', '，', 'a\u3000'];
-    let text = '';
+    // A character in no form (class 0), to take the reset branch too.
+    let other = 0xe000;
+    while (this.classOf[other] !== 0) other++;
+    const none = String.fromCharCode(other);
+    const pieces = ['x ', '  ', '\n', none, '\r\n', '\n\n', '\u00ad', '\t', '碳\n', none + ' ', '，', 'a\u3000'];
+    // Every branch early, before V8 decides to optimise on the feedback so far.
+    let text = sample[0] + pieces.join(sample[0]) + sample[0];
     for (let i = 0; i < sample.length; i++) {
       const key = sample[i];
       const cut = key.length >> 1;
@@ -579,8 +584,10 @@ export class TermMatcher {
     }
     for (let round = 0; round < 3; round++) {
       this.findInSegments(text, { data: Int32Array.of(0, text.length, 0), count: 1 });
-      const third = Math.floor(text.length / 3);
-      this.scan(text, { data: Int32Array.of(0, third, 0, third, 2 * third, SEGMENT_JOIN, 2 * third, text.length, 0), count: 3 });
+      // Short segments, alternately joined and not, so boundaries fall inside matches.
+      const pieces: number[] = [];
+      for (let at = 0, n = 0; at < text.length; at += 5, n++) pieces.push(at, Math.min(text.length, at + 5), n % 3 === 1 ? 0 : SEGMENT_JOIN);
+      this.scan(text, { data: Int32Array.from(pieces), count: pieces.length / 3 });
     }
   }
 
