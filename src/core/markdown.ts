@@ -57,6 +57,12 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** First index of `code` in [from, end), or -1: searches stay within the line, so they stay linear. */
+function indexInLine(text: string, code: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 function isUrlEnd(c: number): boolean {
   return c === SPACE || c === TAB || c === LT || c === GT || c === LF || c === CR || c === 0x3000 || c > 0x2e7f;
 }
@@ -123,8 +129,11 @@ export function scanMarkdown(text: string, from = 0, to = text.length): Segments
 
     if (inComment) {
       const close = text.indexOf('-->', p);
-      if (close < 0 || close + 3 > end) {
-        pos = next;
+      if (close < 0 || close >= to) break; // the rest is comment
+      if (close + 3 > end) {
+        // Jump straight to the line where the comment closes.
+        pos = text.lastIndexOf('\n', close) + 1;
+        if (pos <= p) pos = next;
         continue;
       }
       inComment = false;
@@ -178,7 +187,7 @@ export function scanMarkdown(text: string, from = 0, to = text.length): Segments
     if (first === BACKTICK || first === TILDE) {
       let q = p;
       while (q < end && text.charCodeAt(q) === first) q++;
-      if (q - p >= 3 && (first === TILDE || text.indexOf('`', q) < 0 || text.indexOf('`', q) >= end)) {
+      if (q - p >= 3 && (first === TILDE || indexInLine(text, BACKTICK, q, end) < 0)) {
         fenceChar = first;
         fenceLen = q - p;
         prevContent = false;
@@ -270,7 +279,7 @@ function isThematicBreak(text: string, p: number, end: number): boolean {
 }
 
 function isReferenceDefinition(text: string, p: number, end: number): boolean {
-  const close = text.indexOf(']', p + 1);
+  const close = indexInLine(text, RBRACKET, p + 1, end);
   return close > p + 1 && close + 1 < end && text.charCodeAt(close + 1) === 0x3a;
 }
 
@@ -297,8 +306,8 @@ function scanInline(text: string, p: number, end: number, firstFlags: number, ou
       // Find a closing run of exactly the same length on this line.
       let r = q;
       for (;;) {
-        const found = text.indexOf('`', r);
-        if (found < 0 || found >= end) break;
+        const found = indexInLine(text, BACKTICK, r, end);
+        if (found < 0) break;
         let e = found;
         while (e < end && text.charCodeAt(e) === BACKTICK) e++;
         if (e - found === run) {
@@ -322,8 +331,8 @@ function scanInline(text: string, p: number, end: number, firstFlags: number, ou
       } else {
         const d = text.charCodeAt(i + 1);
         if (isAsciiAlnum(d) || d === 0x2f) {
-          const close = text.indexOf('>', i + 1);
-          if (close >= 0 && close < end) skipTo = close + 1;
+          const close = indexInLine(text, GT, i + 1, end);
+          if (close >= 0) skipTo = close + 1;
         }
       }
     } else if (c === RBRACKET) {
@@ -338,8 +347,8 @@ function scanInline(text: string, p: number, end: number, firstFlags: number, ou
         }
         skipTo = q < end ? q + 1 : end;
       } else if (d === LBRACKET) {
-        const close = text.indexOf(']', i + 2);
-        if (close >= 0 && close < end) skipTo = close + 1;
+        const close = indexInLine(text, RBRACKET, i + 2, end);
+        if (close >= 0) skipTo = close + 1;
       }
     } else {
       // Bare URL: http://, https://, www. (not inside a word). 'h' and 'w' are

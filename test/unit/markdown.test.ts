@@ -56,6 +56,12 @@ describe('markdown: checkable ranges', () => {
     assert.equal(checked('a <!-- hidden\nstill hidden\n--> b'), 'a |b');
   });
 
+  it('treats an unclosed comment as running to the end, and a lone < or ` as text', () => {
+    assert.equal(checked('a\n<!-- open\nhidden\nhidden'), 'a');
+    assert.equal(checked('x <b and c\nnext `d'), 'x <b and c|next `d');
+    assert.equal(checked('<!-- a\n-->\nshown\n<!-- b\nc -->d'), 'shown|d');
+  });
+
   it('skips front matter at the top only', () => {
     const md = '---\ntitle: carbon peaking\n---\nbody';
     assert.equal(frontMatterEnd(md), md.indexOf('body'));
