@@ -292,6 +292,10 @@ function scanInline(text: string, p: number, end: number, firstFlags: number, ou
   let segStart = p;
   let flags = firstFlags;
   let i = p;
+  // Next ">" and "]" on the line, remembered: searches only move forward, so
+  // a long line full of "<a" or "][" stays linear. -2: not searched yet; -1: none.
+  let nextGt = -2;
+  let nextBracket = -2;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c >= 128 || inlineSpecial[c] === 0) {
@@ -331,13 +335,15 @@ function scanInline(text: string, p: number, end: number, firstFlags: number, ou
       } else {
         const d = text.charCodeAt(i + 1);
         if (isAsciiAlnum(d) || d === 0x2f) {
-          const close = indexInLine(text, GT, i + 1, end);
-          if (close >= 0) skipTo = close + 1;
+          if (nextGt === -2 || (nextGt >= 0 && nextGt <= i)) nextGt = indexInLine(text, GT, i + 1, end);
+          if (nextGt >= 0) skipTo = nextGt + 1;
         }
       }
     } else if (c === RBRACKET) {
       const d = text.charCodeAt(i + 1);
       if (d === LPAREN) {
+        // The destination runs to the matching ")" (or the line end: then the rest is skipped, so
+        // this scan happens once per line at most).
         let depth = 0;
         let q = i + 1;
         for (; q < end; q++) {
@@ -347,8 +353,8 @@ function scanInline(text: string, p: number, end: number, firstFlags: number, ou
         }
         skipTo = q < end ? q + 1 : end;
       } else if (d === LBRACKET) {
-        const close = indexInLine(text, RBRACKET, i + 2, end);
-        if (close >= 0) skipTo = close + 1;
+        if (nextBracket === -2 || (nextBracket >= 0 && nextBracket < i + 2)) nextBracket = indexInLine(text, RBRACKET, i + 2, end);
+        if (nextBracket >= 0) skipTo = nextBracket + 1;
       }
     } else {
       // Bare URL: http://, https://, www. (not inside a word). 'h' and 'w' are
@@ -406,7 +412,9 @@ export interface Suppressions {
   isSuppressed(rule: string, offset: number): boolean;
 }
 
-const DIRECTIVE = /<!--\s*carbon-lexicon-(disable-next-line|disable|enable)\b([^]*?)-->/g;
+// One line, no ">" and at most 400 characters before the closing "-->": an unclosed
+// directive costs one short look, not a scan to the end of the text.
+const DIRECTIVE = /<!--[ \t]*carbon-lexicon-(disable-next-line|disable|enable)\b([^>\n]{0,400}?)-->/g;
 
 /**
  * Suppression comments: `<!-- carbon-lexicon-disable-next-line [rule ...] -->`,

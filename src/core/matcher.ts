@@ -370,47 +370,69 @@ export class TermMatcher {
   /** Matches within precomputed checkable segments (see markdown.ts). */
   findInSegments(text: string, segments: Segments): TermMatch[] {
     const out = this.scan(text, segments);
-    for (let i = 0; i < out.length; i++) {
-      if (out[i].status === 'deprecated' && !this.replacementIsSafe(text, out, i)) out[i].unsafeFix = true;
-    }
+    this.markUnsafeFixes(text, out);
     return out;
   }
 
   /**
-   * Whether the canonical rendering in place of deprecated match i is read as
-   * that term again, with no deprecated rendering overlapping it, once the
-   * deprecated matches around it are replaced too (as fixing all does). Only
-   * the paragraph matters (matches never cross a blank line), so the answer is
-   * stable under incremental re-matching of whole paragraphs.
+   * Mark the deprecated matches whose canonical replacement would not read as
+   * that canonical term: with all the deprecated matches around it replaced
+   * too (as fixing all does), a deprecated rendering overlaps it. Nearby
+   * deprecated matches are checked together: one window per cluster, replaced
+   * and scanned once. Only the paragraph matters (matches never cross a blank
+   * line), so the answer is stable under incremental re-matching.
    */
-  private replacementIsSafe(text: string, matches: TermMatch[], i: number): boolean {
-    const m = matches[i];
-    // A deprecated match overlapping the replacement reaches at most its own
+  private markUnsafeFixes(text: string, matches: TermMatch[]): void {
+    // A deprecated match overlapping a replacement reaches at most its own
     // length beyond it (plus slack for runs of whitespace inside it).
     const margin = this.maxDeprecatedLen + 16;
-    const from = Math.max(0, m.start - margin);
-    const to = Math.min(text.length, m.end + margin);
-    let first = i;
-    while (first > 0 && matches[first - 1].start >= from) first--;
-    let window = '';
+    let i = 0;
+    while (i < matches.length) {
+      if (matches[i].status !== 'deprecated') {
+        i++;
+        continue;
+      }
+      let last = i;
+      for (let j = i + 1; j < matches.length; j++) {
+        if (matches[j].status !== 'deprecated') continue;
+        if (matches[j].start - matches[last].end > 2 * margin) break;
+        last = j;
+      }
+      this.checkCluster(text, matches, i, last, margin);
+      i = last + 1;
+    }
+  }
+
+  private checkCluster(text: string, matches: TermMatch[], first: number, last: number, margin: number): void {
+    const from = Math.max(0, matches[first].start - margin);
+    const to = Math.min(text.length, matches[last].end + margin);
+    const parts: string[] = [];
+    const repIndex: number[] = [];
+    const repStart: number[] = [];
+    const repEnd: number[] = [];
+    let length = 0;
     let pos = from;
-    let repStart = 0;
-    let repEnd = 0;
-    for (let j = first; j < matches.length && matches[j].end <= to; j++) {
-      const n = matches[j];
-      if (n.status !== 'deprecated') continue;
-      const replacement = n.form.lang === 'zh' ? n.concept.zh : n.concept.en;
-      window += text.slice(pos, n.start);
-      if (j === i) repStart = window.length;
-      window += replacement;
-      if (j === i) repEnd = window.length;
-      pos = n.end;
+    for (let j = first; j <= last; j++) {
+      const m = matches[j];
+      if (m.status !== 'deprecated') continue;
+      const replacement = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
+      const before = text.slice(pos, m.start);
+      parts.push(before, replacement);
+      length += before.length;
+      repIndex.push(j);
+      repStart.push(length);
+      length += replacement.length;
+      repEnd.push(length);
+      pos = m.end;
     }
-    window += text.slice(pos, to);
+    parts.push(text.slice(pos, to));
+    const window = parts.join('');
+    let r = 0;
     for (const n of this.scan(window, { data: Int32Array.of(0, window.length, 0), count: 1 })) {
-      if (n.status === 'deprecated' && n.start < repEnd && n.end > repStart) return false;
+      if (n.status !== 'deprecated') continue;
+      while (r < repEnd.length && repEnd[r] <= n.start) r++;
+      for (let q = r; q < repEnd.length && repStart[q] < n.end; q++) matches[repIndex[q]].unsafeFix = true;
     }
-    return true;
   }
 
   private scan(text: string, segments: Segments): TermMatch[] {

@@ -60,6 +60,8 @@ describe('markdown: checkable ranges', () => {
     assert.equal(checked('a\n<!-- open\nhidden\nhidden'), 'a');
     assert.equal(checked('x <b and c\nnext `d'), 'x <b and c|next `d');
     assert.equal(checked('<!-- a\n-->\nshown\n<!-- b\nc -->d'), 'shown|d');
+    assert.equal(checked('<a <b <c> d <e'), ' d <e');
+    assert.equal(checked('[a](unclosed dest\nnext'), '[a]|next');
   });
 
   it('skips front matter at the top only', () => {
@@ -144,6 +146,11 @@ describe('markdown: suppression comments', () => {
     const s = parseSuppressions(text);
     assert.equal(s.isSuppressed('deprecated-term', text.indexOf('YYY')), false);
     assert.equal(s.isSuppressed('inconsistent-variant', text.indexOf('YYY')), true);
+  });
+
+  it('ignores an unclosed directive', () => {
+    const s = parseSuppressions('<!-- carbon-lexicon-disable AAA\nBBB');
+    assert.equal(s.directives.length, 0);
   });
 
   it('finds nothing in text without directives', () => {
