@@ -46,13 +46,36 @@ function buildFoldTable(foldCase: boolean): Int32Array {
   for (const c of DOUBLE_QUOTES) table[c] = 0x22;
   for (const c of HYPHENS) table[c] = 0x2d;
   if (foldCase) {
+    // Lower-case map of the code units of the scripts with case, computed a
+    // block at a time (one toLowerCase call per 256 code units keeps start-up
+    // cheap); a block whose length changes is redone unit by unit.
+    const lowerOf = new Int32Array(65536);
+    for (let c = 0; c < 65536; c++) lowerOf[c] = c;
+    const ranges: Array<[number, number]> = [
+      [0, 0x3000],
+      [0xa640, 0xa800],
+      [0xab70, 0xabc0],
+      [0xff21, 0xff3b],
+    ];
+    for (const [a, b] of ranges) {
+      for (let start = a; start < b; start += 256) {
+        const stop = Math.min(b, start + 256);
+        const units: number[] = [];
+        for (let c = start; c < stop; c++) units.push(c >= 0xd800 && c < 0xe000 ? 0x20 : c);
+        const lower = String.fromCharCode(...units).toLowerCase();
+        if (lower.length === units.length) {
+          for (let c = start; c < stop; c++) if (!(c >= 0xd800 && c < 0xe000)) lowerOf[c] = lower.charCodeAt(c - start);
+        } else {
+          for (let c = start; c < stop; c++) {
+            const one = String.fromCharCode(c).toLowerCase();
+            if (one.length === 1) lowerOf[c] = one.charCodeAt(0);
+          }
+        }
+      }
+    }
     for (let c = 0; c < 65536; c++) {
       const f = table[c];
-      // Only scripts with case; skipping the rest keeps start-up cheap.
-      if (f < 0 || !(f < 0x3000 || (f >= 0xa640 && f < 0xa800) || (f >= 0xab70 && f < 0xabc0))) continue;
-      if (f >= 0xd800 && f < 0xe000) continue;
-      const lower = String.fromCharCode(f).toLowerCase();
-      if (lower.length === 1) table[c] = lower.charCodeAt(0);
+      if (f >= 0) table[c] = lowerOf[f];
     }
   }
   return table;
