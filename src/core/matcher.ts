@@ -398,9 +398,70 @@ export class TermMatcher {
         if (matches[j].start - matches[last].end > 2 * margin) break;
         last = j;
       }
-      this.checkCluster(text, matches, i, last, margin);
+      let risky = false;
+      for (let j = i; j <= last && !risky; j++) if (matches[j].status === 'deprecated' && this.replacementIsRisky(matches[j])) risky = true;
+      if (risky) this.checkCluster(text, matches, i, last, margin);
       i = last + 1;
     }
+  }
+
+  private readonly riskCache = new Map<string, boolean>();
+  private boundaryIndex?: Map<number, Array<{ key: string; at: number }>>;
+
+  /**
+   * Whether some deprecated form could overlap this match's replacement:
+   * contain it, lie inside it, or cross one of its ends (its tail begins the
+   * replacement, or its head ends it). Most replacements cannot, and need no
+   * window scan at all. Cached per replacement.
+   */
+  private replacementIsRisky(m: TermMatch): boolean {
+    const replacement = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
+    let risky = this.riskCache.get(replacement);
+    if (risky !== undefined) return risky;
+    const r = normalizeTerm(replacement);
+    risky = false;
+    for (const n of this.scan(r, { data: Int32Array.of(0, r.length, 0), count: 1 })) if (n.status === 'deprecated') risky = true;
+    if (!risky && r.length > 0) {
+      const index = this.deprecatedBoundaryIndex();
+      // A deprecated form whose tail (from position at >= 1) and the replacement start alike.
+      for (const { key, at } of index.get(r.charCodeAt(0)) ?? []) {
+        const tail = key.slice(at);
+        if (r.startsWith(tail) || tail.startsWith(r)) {
+          risky = true;
+          break;
+        }
+      }
+      // A deprecated form whose head (up to position at, before its end) and the replacement end alike.
+      if (!risky) {
+        for (const { key, at } of index.get(r.charCodeAt(r.length - 1)) ?? []) {
+          if (at >= key.length - 1) continue;
+          const head = key.slice(0, at + 1);
+          if (r.endsWith(head) || head.endsWith(r)) {
+            risky = true;
+            break;
+          }
+        }
+      }
+    }
+    this.riskCache.set(replacement, risky);
+    return risky;
+  }
+
+  /** For each code unit, the deprecated forms (normalised) holding it and where. */
+  private deprecatedBoundaryIndex(): Map<number, Array<{ key: string; at: number }>> {
+    if (this.boundaryIndex) return this.boundaryIndex;
+    const index = new Map<number, Array<{ key: string; at: number }>>();
+    for (let p = 0; p < this.keys.length; p++) {
+      if (!this.entries[p].some((e) => e.status === 'deprecated')) continue;
+      const key = this.keys[p];
+      for (let at = 0; at < key.length; at++) {
+        const code = key.charCodeAt(at);
+        let list = index.get(code);
+        if (!list) index.set(code, (list = []));
+        list.push({ key, at });
+      }
+    }
+    return (this.boundaryIndex = index);
   }
 
   private checkCluster(text: string, matches: TermMatch[], first: number, last: number, margin: number): void {
