@@ -143,7 +143,9 @@ async function main() {
       baseUrl: server.baseUrl,
       port,
       folder: workspace,
-      extensionDevelopmentPath: vsixMode ? undefined : extensionPath,
+      // The workbench runs extensionTestsPath only in extension-development mode; with a VSIX,
+      // an empty stand-in extension provides that mode and the installed one is what gets tested.
+      extensionDevelopmentPath: vsixMode ? testHostStub(scratch) : extensionPath,
       extensionTestsPath: testsModule,
     });
     if (verbose) console.log(`integration: ${url}`);
@@ -176,6 +178,14 @@ async function main() {
   }
 }
 
+function testHostStub(scratch) {
+  const dir = path.join(scratch, 'test-host');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'vsix-test-host', publisher: 'carbon-lexicon-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
 /** Packages the extension (unless given a VSIX) and installs it where code-server looks for extensions. */
 function installVsix({ codeServer, scratch, userDataDir, extensionsDir }) {
   let vsix = vsixArgument;
@@ -183,6 +193,8 @@ function installVsix({ codeServer, scratch, userDataDir, extensionsDir }) {
     vsix = path.join(scratch, 'carbon-lexicon.vsix');
     console.log('integration: packaging the extension (vsce package, production build)...');
     const packed = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: projectRoot, encoding: 'utf8' });
+    // vscode:prepublish left a minified bundle without source maps in dist/: put the development build back.
+    spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: projectRoot, stdio: 'ignore' });
     if (packed.status !== 0) throw new HarnessError(`vsce package failed:\n${packed.stdout}\n${packed.stderr}`);
   }
   if (!fs.existsSync(vsix)) throw new HarnessError(`No such VSIX: ${vsix}`);

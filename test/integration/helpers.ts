@@ -12,9 +12,16 @@ import type { Concept, TermBase } from '../../src/core/types';
 export const EXTENSION_ID = 'carbon-lexicon.carbon-lexicon';
 export const SOURCE = 'Carbon Lexicon';
 
+let announced = false;
+
 export async function activate(): Promise<CarbonLexiconApi> {
   const extension = vscode.extensions.getExtension<CarbonLexiconApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  if (!announced) {
+    announced = true;
+    // Source tree or installed VSIX: say which one these results are about.
+    console.log(`  extension under test: ${extension.extensionPath} (version ${String(extension.packageJSON.version)})`);
+  }
   const api = await extension.activate();
   assert.ok(api && typeof api.lintDocument === 'function', 'activate() did not return the Carbon Lexicon API');
   return api;
