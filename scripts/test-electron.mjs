@@ -23,6 +23,10 @@ for (const required of ['dist/extension.js', 'out/test/integration/suite/index.j
   }
 }
 
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.warn('test:electron: no display; on a headless machine run  xvfb-run -a npm run test:electron  (Debian: apt-get install xvfb).');
+}
+
 const { runTests } = await import('@vscode/test-electron');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-lexicon-electron-'));
 const workspace = path.join(scratch, 'workspace');
