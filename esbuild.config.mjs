@@ -14,6 +14,8 @@ const common = {
   minify: production,
   logLevel: 'info',
   loader: { '.json': 'json' },
+  // Prefer ESM builds: jsonc-parser's UMD main hides its require()s from esbuild (microsoft/node-jsonc-parser#57).
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

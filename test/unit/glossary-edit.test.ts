@@ -82,6 +82,16 @@ describe('glossary edits (add to glossary, mark deprecated)', () => {
 
   it('refuses to edit a file that is not a JSON glossary', () => {
     assert.throws(() => addConceptToGlossaryText('"just a string"', sink), /not a JSON object or array/);
+    assert.throws(() => addConceptToGlossaryText('{"concepts": [1,]}', sink), /the glossary is not valid JSON \(trailing comma before "\]"\)/);
+    assert.throws(() => addConceptToGlossaryText('{"concepts": {}}', sink), /"concepts" is not an array/);
+    assert.throws(() => addGlossaryToConfigText('{ "glossaries": [ }', 'g.json'), /the configuration is not valid JSON \(value expected\)/);
+    assert.throws(() => addGlossaryToConfigText('{ "glossaries": "g.json" }', 'h.json'), /"glossaries" is not an array/);
+  });
+
+  it('edits a glossary that starts with a byte order mark and keeps the mark', () => {
+    const text = addConceptToGlossaryText('\ufeff' + newGlossaryText(), sink);
+    assert.equal(text.charCodeAt(0), 0xfeff);
+    assert.deepEqual(parseGlossary(text, 'g.json').concepts.map((c) => c.id), ['carbon-sink']);
   });
 
   it('ranks the concepts a selected rendering most likely belongs to first', () => {

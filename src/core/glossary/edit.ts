@@ -1,11 +1,12 @@
 // Edits of a project's JSON glossary and of `.carbon-lexicon.json` as text,
 // for the "Add selection to project glossary" and "Mark selection as a
-// deprecated rendering" commands. Minimal insertions (./jsonText), so the
-// user's formatting, key order and comments survive.
+// deprecated rendering" commands. jsonc-parser's `modify` (./jsonText) makes
+// minimal insertions, so the user's formatting, key order and comments survive.
 
+import { findNodeAtLocation } from 'jsonc-parser';
 import type { Concept, TermForm } from '../types';
 import { cleanForm } from './common';
-import { addJsonProperty, appendToJsonArray, findJsonNode, parseJsonTree, type JsonNode } from './jsonText';
+import { firstSyntaxError, insertIntoJson, parseJsonTree } from './jsonText';
 
 /** A new, empty JSON glossary. */
 export function newGlossaryText(): string {
@@ -19,15 +20,16 @@ export function newConfigText(glossary: string): string {
 
 /** Adds `glossary` to the config's "glossaries" (creating the key); unchanged if listed already. */
 export function addGlossaryToConfigText(configText: string, glossary: string): string {
-  const { root } = parseJsonTree(configText, true);
-  if (!root || root.type !== 'object') throw new Error('the configuration is not a JSON object');
-  const list = findJsonNode(root, ['glossaries']);
+  const { root, error } = parseJsonTree(configText, true);
+  if (!root) throw new Error(`the configuration is not valid JSON (${error?.message ?? 'empty'})`);
+  if (root.type !== 'object') throw new Error('the configuration is not a JSON object');
+  const list = findNodeAtLocation(root, ['glossaries']);
   if (list && list.type === 'array') {
     if ((list.children ?? []).some((c) => c.value === glossary)) return configText;
-    return appendToJsonArray(configText, list, glossary);
+    return insertIntoJson(configText, ['glossaries', -1], glossary);
   }
   if (list) throw new Error('"glossaries" is not an array');
-  return addJsonProperty(configText, root, 'glossaries', [glossary]);
+  return insertIntoJson(configText, ['glossaries'], [glossary]);
 }
 
 /** The first JSON glossary a config lists, if any. */
@@ -42,27 +44,35 @@ export function firstJsonGlossary(glossaries: string[] | undefined): string | un
  */
 export function addConceptToGlossaryText(text: string, concept: Concept): string {
   let result = text.trim() === '' ? newGlossaryText() : text;
-  const parsed = parseJsonTree(result);
-  if (!parsed.root) throw new Error(`the glossary is not valid JSON (${parsed.error?.message ?? 'empty'})`);
-  if (parsed.root.type !== 'object' && parsed.root.type !== 'array') throw new Error('the glossary is not a JSON object or array');
-  const prefix: Array<string | number> = parsed.root.type === 'array' ? [] : ['concepts'];
-  const tree = (): JsonNode => parseJsonTree(result).root!;
-  if (parsed.root.type === 'object' && !findJsonNode(parsed.root, ['concepts'])) {
-    result = addJsonProperty(result, parsed.root, 'concepts', []);
+  // What is there comes from JSON.parse (fast) and is kept in step with each
+  // edit; jsonc-parser's `modify` (one offset tree per edit) places the text.
+  let value: unknown;
+  try {
+    value = JSON.parse(result.charCodeAt(0) === 0xfeff ? result.slice(1) : result);
+  } catch {
+    throw new Error(`the glossary is not valid JSON (${firstSyntaxError(result)?.message ?? 'syntax error'})`);
   }
-  const list = findJsonNode(tree(), prefix);
-  if (!list || list.type !== 'array') throw new Error('"concepts" is not an array');
-  const index = (list.children ?? []).findIndex((c) => c.type === 'object' && findJsonNode(c, ['id'])?.value === concept.id);
-  if (index < 0) return appendToJsonArray(result, list, entryValue(concept));
+  if (typeof value !== 'object' || value === null) throw new Error('the glossary is not a JSON object or array');
+  const prefix: Array<string | number> = Array.isArray(value) ? [] : ['concepts'];
+  let list: unknown = Array.isArray(value) ? value : (value as Record<string, unknown>).concepts;
+  if (list === undefined) {
+    result = insertIntoJson(result, ['concepts'], []);
+    list = [];
+  }
+  if (!Array.isArray(list)) throw new Error('"concepts" is not an array');
+  const index = list.findIndex((c) => isObject(c) && c.id === concept.id);
+  if (index < 0) return insertIntoJson(result, [...prefix, -1], entryValue(concept));
+  const entry = list[index] as Record<string, unknown>;
   for (const key of ['accepted', 'deprecated'] as const) {
     for (const form of concept[key]) {
-      const entry = findJsonNode(tree(), [...prefix, index])!;
-      const forms = findJsonNode(entry, [key]);
-      if (forms && forms.type === 'array') {
-        if ((forms.children ?? []).some((f) => formText(f) === form.text)) continue;
-        result = appendToJsonArray(result, forms, cleanForm(form));
-      } else if (!forms) {
-        result = addJsonProperty(result, entry, key, [cleanForm(form)]);
+      const forms = entry[key];
+      if (Array.isArray(forms)) {
+        if (forms.some((f) => formText(f) === form.text)) continue;
+        result = insertIntoJson(result, [...prefix, index, key, -1], cleanForm(form));
+        forms.push(cleanForm(form));
+      } else if (forms === undefined) {
+        result = insertIntoJson(result, [...prefix, index, key], [cleanForm(form)]);
+        entry[key] = [cleanForm(form)];
       } else {
         throw new Error(`"${key}" of "${concept.id}" is not an array`);
       }
@@ -100,10 +110,12 @@ function entryValue(c: Concept): Record<string, unknown> {
   return value;
 }
 
-function formText(node: JsonNode): string | undefined {
-  if (node.type === 'string') return node.value as string;
-  if (node.type === 'object') return findJsonNode(node, ['text'])?.value as string | undefined;
-  return undefined;
+function formText(form: unknown): unknown {
+  return isObject(form) ? form.text : form;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**
