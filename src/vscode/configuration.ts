@@ -29,7 +29,7 @@ export function readSettings(scope?: vscode.Uri): EditorSettings {
     languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : ['markdown', 'plaintext'],
     run: c.get<string>('run') === 'onSave' ? 'onSave' : 'onType',
     debounce: clampNumber(c.get<number>('debounce'), 0, 10000, 300),
-    maxFileSize: clampNumber(c.get<number>('maxFileSize'), 0, Number.MAX_SAFE_INTEGER, 1_000_000),
+    maxFileSize: clampNumber(c.get<number>('maxFileSize'), 0, Number.MAX_SAFE_INTEGER, 4 * 1024 * 1024),
     rules: c.get('rules'),
     ignoredConcepts: c.get('ignoredConcepts'),
     glossaries: c.get('glossaries'),
