@@ -19,7 +19,7 @@
 //   non-overlapping, as soon as no longer or earlier match can still appear.
 
 import type { Concept, DocumentFormat, FormStatus, TermForm } from './types';
-import { FOLD_BREAK, FOLD_SPACE, cjkTableOf, foldTable, normalizeTerm, wordTableOf } from './normalize';
+import { FOLD_BREAK, FOLD_SPACE, cjkTableOf, compactFold, foldCode, normalizeTerm, wordTableOf } from './normalize';
 import { SEGMENT_JOIN, Segments, scanMarkdown } from './markdown';
 
 export interface TermMatch {
@@ -58,6 +58,9 @@ const STATUS_RANK: Record<FormStatus, number> = { canonical: 0, admitted: 1, dep
  * an occasional failure-link walk.
  */
 const DENSE_DEPTH = 3;
+
+/** Texts at least this long get the scan loop warmed up first (see warmUp). */
+const WARM_UP_MIN_LENGTH = 64 * 1024;
 
 /** Candidate buffer, reused across scans (typed arrays, grown on demand). */
 class Candidates {
@@ -137,10 +140,10 @@ export class TermMatcher {
   private readonly ringSrc: Int32Array;
   private readonly ringChar: Uint16Array;
   private readonly cands = new Candidates();
+  private warmedUp = false;
 
   private readonly word = wordTableOf();
   private readonly cjk = cjkTableOf();
-  private readonly exactFold = foldTable(false);
 
   constructor(concepts: Concept[]) {
     this.concepts = concepts;
@@ -194,7 +197,6 @@ export class TermMatcher {
     // 2. Alphabet: one class per folded code unit used by some pattern. The
     // most frequent code units get the lowest class numbers, so the columns a
     // scan touches most sit together at the start of each row (cache lines).
-    const fold = foldTable(true);
     const classMap = new Int32Array(65536);
     const frequency = new Int32Array(65536);
     const used: number[] = [];
@@ -215,11 +217,19 @@ export class TermMatcher {
     for (const ch of used) classMap[ch] = nClasses++;
     this.width = nClasses;
     this.spaceClass = classMap[0x20];
-    this.classOf = new Int32Array(65536);
-    for (let c = 0; c < 65536; c++) {
-      const f = fold[c];
-      this.classOf[c] = f < 0 ? f : classMap[f];
+    // classOf[c] = the class of c folded. Filled sparsely (a loop over all
+    // 65 536 code units is a noticeable part of start-up): where c folds to
+    // itself only the used code units have a class; the rest of the dense low
+    // part and the few exceptions above it are set one by one.
+    const classOf = new Int32Array(65536);
+    const { low, high } = compactFold(true);
+    for (const ch of used) if (ch >= low.length) classOf[ch] = classMap[ch];
+    for (let c = 0; c < low.length; c++) {
+      const f = low[c];
+      classOf[c] = f < 0 ? f : classMap[f];
     }
+    for (const [c, f] of high) classOf[c] = f < 0 ? f : classMap[f];
+    this.classOf = classOf;
 
     // 3. Trie, as first-child / next-sibling lists in flat arrays (most nodes
     // have one child; Maps per node cost more to build than the rest together).
@@ -331,7 +341,6 @@ export class TermMatcher {
     this.maxDeprecatedLen = maxDeprecatedLen;
     this.ringSrc = new Int32Array(ring);
     this.ringChar = new Uint16Array(ring);
-    this.warmUp();
   }
 
   /** Length of the longest form, normalised (an upper bound on how far a match reaches). */
@@ -369,6 +378,12 @@ export class TermMatcher {
 
   /** Matches within precomputed checkable segments (see markdown.ts). */
   findInSegments(text: string, segments: Segments): TermMatch[] {
+    // Only a long scan gains from the warm-up; short ones (activation, a hover,
+    // an incremental paragraph) finish before V8 would optimise anyway.
+    if (!this.warmedUp && text.length >= WARM_UP_MIN_LENGTH) {
+      this.warmedUp = true;
+      this.warmUp();
+    }
     const out = this.scan(text, segments);
     this.markUnsafeFixes(text, out);
     return out;
@@ -701,7 +716,7 @@ export class TermMatcher {
       let ok = true;
       for (let j = 0; j < exact.length; j++) {
         const ch = this.ringChar[(startK + j) & this.mask];
-        const f = ch === 0x20 ? 0x20 : this.exactFold[ch];
+        const f = ch === 0x20 ? 0x20 : foldCode(ch, false);
         if (f !== exact.charCodeAt(j)) {
           ok = false;
           break;

@@ -34,56 +34,121 @@ let caseFoldTable: Int32Array | undefined;
 let cjkTable: Uint8Array | undefined;
 let wordTable: Uint8Array | undefined;
 
-function buildFoldTable(foldCase: boolean): Int32Array {
-  const table = new Int32Array(65536);
-  for (let c = 0; c < 65536; c++) table[c] = c;
-  for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
-  for (let c = 0x2000; c <= 0x200a; c++) table[c] = FOLD_SPACE;
-  for (const c of SPACE_CODES) table[c] = FOLD_SPACE;
-  for (const c of BREAK_CODES) table[c] = FOLD_BREAK;
-  for (const c of IGNORE_CODES) table[c] = FOLD_IGNORE;
-  for (const c of APOSTROPHES) table[c] = 0x27;
-  for (const c of DOUBLE_QUOTES) table[c] = 0x22;
-  for (const c of HYPHENS) table[c] = 0x2d;
-  if (foldCase) {
-    // Lower-case map of the code units of the scripts with case, computed a
-    // block at a time (one toLowerCase call per 256 code units keeps start-up
-    // cheap); a block whose length changes is redone unit by unit.
-    const lowerOf = new Int32Array(65536);
-    for (let c = 0; c < 65536; c++) lowerOf[c] = c;
-    const ranges: Array<[number, number]> = [
-      [0, 0x3000],
-      [0xa640, 0xa800],
-      [0xab70, 0xabc0],
-      [0xff21, 0xff3b],
-    ];
-    for (const [a, b] of ranges) {
-      for (let start = a; start < b; start += 256) {
-        const stop = Math.min(b, start + 256);
-        const units: number[] = [];
-        for (let c = start; c < stop; c++) units.push(c >= 0xd800 && c < 0xe000 ? 0x20 : c);
-        const lower = String.fromCharCode(...units).toLowerCase();
-        if (lower.length === units.length) {
-          for (let c = start; c < stop; c++) if (!(c >= 0xd800 && c < 0xe000)) lowerOf[c] = lower.charCodeAt(c - start);
-        } else {
-          for (let c = start; c < stop; c++) {
-            const one = String.fromCharCode(c).toLowerCase();
-            if (one.length === 1) lowerOf[c] = one.charCodeAt(0);
-          }
+/**
+ * Code units below this fold through a dense table; above it only a few
+ * hundred fold at all (full-width forms, a few Latin and Cyrillic extensions,
+ * specials), kept in a map. Building two 65 536-entry tables cost more than
+ * the rest of engine start-up, so the full tables are made only on request.
+ */
+const DENSE_LIMIT = 0x3100;
+
+/** A fold table as a dense low part plus the exceptions above it. */
+export interface CompactFold {
+  low: Int32Array;
+  high: Map<number, number>;
+}
+
+let compactCase: CompactFold | undefined;
+let compactExact: CompactFold | undefined;
+
+/** Lower-case mapping of the code units of the scripts with case (identity elsewhere). */
+function lowerCaseMap(): CompactFold {
+  const low = identity(DENSE_LIMIT);
+  const high = new Map<number, number>();
+  const ranges: Array<[number, number]> = [
+    [0, 0x3000],
+    [0xa640, 0xa800],
+    [0xab70, 0xabc0],
+    [0xff21, 0xff3b],
+  ];
+  // One toLowerCase call per 256 code units keeps start-up cheap; a block
+  // whose length changes is redone unit by unit.
+  const put = (c: number, lower: number) => {
+    if (c < DENSE_LIMIT) low[c] = lower;
+    else if (lower !== c) high.set(c, lower);
+  };
+  for (const [a, b] of ranges) {
+    for (let start = a; start < b; start += 256) {
+      const stop = Math.min(b, start + 256);
+      const units: number[] = [];
+      for (let c = start; c < stop; c++) units.push(c >= 0xd800 && c < 0xe000 ? 0x20 : c);
+      const lower = String.fromCharCode(...units).toLowerCase();
+      if (lower.length === units.length) {
+        for (let c = start; c < stop; c++) if (!(c >= 0xd800 && c < 0xe000)) put(c, lower.charCodeAt(c - start));
+      } else {
+        for (let c = start; c < stop; c++) {
+          const one = String.fromCharCode(c).toLowerCase();
+          if (one.length === 1) put(c, one.charCodeAt(0));
         }
       }
     }
-    for (let c = 0; c < 65536; c++) {
-      const f = table[c];
-      if (f >= 0) table[c] = lowerOf[f];
-    }
   }
+  return { low, high };
+}
+
+function identity(length: number): Int32Array {
+  const table = new Int32Array(length);
+  for (let c = 0; c < length; c++) table[c] = c;
+  return table;
+}
+
+function buildCompactFold(foldCase: boolean): CompactFold {
+  const low = identity(DENSE_LIMIT);
+  const high = new Map<number, number>();
+  const set = (c: number, f: number) => {
+    if (c < DENSE_LIMIT) low[c] = f;
+    else high.set(c, f);
+  };
+  for (let c = 0xff01; c <= 0xff5e; c++) set(c, c - 0xfee0);
+  for (let c = 0x2000; c <= 0x200a; c++) set(c, FOLD_SPACE);
+  for (const c of SPACE_CODES) set(c, FOLD_SPACE);
+  for (const c of BREAK_CODES) set(c, FOLD_BREAK);
+  for (const c of IGNORE_CODES) set(c, FOLD_IGNORE);
+  for (const c of APOSTROPHES) set(c, 0x27);
+  for (const c of DOUBLE_QUOTES) set(c, 0x22);
+  for (const c of HYPHENS) set(c, 0x2d);
+  if (foldCase) {
+    const lower = lowerCaseMap();
+    const lowerOf = (c: number) => (c < DENSE_LIMIT ? lower.low[c] : lower.high.get(c) ?? c);
+    for (let c = 0; c < DENSE_LIMIT; c++) {
+      const f = low[c];
+      if (f >= 0) low[c] = lowerOf(f);
+    }
+    for (const [c, f] of high) if (f >= 0) high.set(c, lowerOf(f));
+    // Code units above the dense part that fold only by case.
+    for (const [c, l] of lower.high) if (!high.has(c)) high.set(c, l);
+  }
+  for (const [c, f] of high) if (f === c) high.delete(c);
+  return { low, high };
+}
+
+/**
+ * The fold tables in compact form (see DENSE_LIMIT): the folded code unit of
+ * c is `c < low.length ? low[c] : high.get(c) ?? c`. Built once per process
+ * and shared (do not modify).
+ */
+export function compactFold(foldCase = true): CompactFold {
+  if (foldCase) return (compactCase ??= buildCompactFold(true));
+  return (compactExact ??= buildCompactFold(false));
+}
+
+/** The folded code unit of `c` (or FOLD_SPACE, FOLD_BREAK, FOLD_IGNORE). */
+export function foldCode(c: number, foldCase = true): number {
+  const t = compactFold(foldCase);
+  return c < DENSE_LIMIT ? t.low[c] : t.high.get(c) ?? c;
+}
+
+function buildFoldTable(foldCase: boolean): Int32Array {
+  const { low, high } = compactFold(foldCase);
+  const table = identity(65536);
+  table.set(low);
+  for (const [c, f] of high) table[c] = f;
   return table;
 }
 
 /**
  * Fold table over all UTF-16 code units: the folded code unit, or FOLD_SPACE,
- * FOLD_BREAK or FOLD_IGNORE. Built once per process and shared (do not modify).
+ * FOLD_BREAK or FOLD_IGNORE. Built on first request and shared (do not modify).
  */
 export function foldTable(foldCase = true): Int32Array {
   if (foldCase) return (caseFoldTable ??= buildFoldTable(true));
@@ -163,7 +228,7 @@ export function normalizeTerm(term: string, foldCase = true): string {
  * For bulk matching use TermMatcher, which never builds this copy.
  */
 export function normalizeWithMap(text: string, foldCase = true): { text: string; offsets: number[] } {
-  const fold = foldTable(foldCase);
+  const { low, high } = compactFold(foldCase);
   const cjk = cjkTableOf();
   const out: number[] = [];
   const offsets: number[] = [];
@@ -172,7 +237,7 @@ export function normalizeWithMap(text: string, foldCase = true): { text: string;
   let prevCjk = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const f = fold[c];
+    const f = c < DENSE_LIMIT ? low[c] : high.get(c) ?? c;
     if (f === FOLD_IGNORE) continue;
     if (f === FOLD_SPACE || f === FOLD_BREAK) {
       if (wsStart < 0) {
