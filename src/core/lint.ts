@@ -46,27 +46,38 @@ export function registerDocumentRule(rule: DocumentRule): void {
 export function lint(text: string, options: LintOptions): Finding[] {
   const matches = options.matches ?? options.matcher.findAll(text, options.format);
   const findings = findingsFromMatches(text, matches, options.config);
+  const documentLevel = documentFindings(text, { ...options, matches });
+  if (documentLevel.length === 0) return findings;
+  for (const f of documentLevel) findings.push(f);
+  return sortFindings(findings);
+}
+
+/**
+ * The whole-document rules' findings alone (the bilingual ones and any
+ * registered), with config severities, ignored concepts and suppression
+ * comments applied as lint() applies them. `options.matches`, when given, are
+ * the term matches of this exact text (an incremental linter passes its cached
+ * ones, so nothing is matched again).
+ */
+export function documentFindings(text: string, options: LintOptions): Finding[] {
   const rules: DocumentRule[] = [bilingualRule, ...documentRules];
-  {
-    const suppressions = parseSuppressions(text);
-    const ignored = new Set(options.config?.ignoredConcepts ?? []);
-    let added = false;
-    for (const rule of rules) {
-      // An empty list may be a caller's shortcut (IncrementalLinter passes [] to get only these
-      // rules), so the rule then finds the terms itself.
-      const known = matches.length > 0 ? matches : undefined;
-      for (const f of rule(text, { matcher: options.matcher, format: options.format, config: options.config, matches: known })) {
-        const severity = severityFor(f.rule, options.config);
-        if (severity === 'off') continue;
-        if (f.conceptId && ignored.has(f.conceptId)) continue;
-        if (suppressions.isSuppressed(f.rule, f.start)) continue;
-        findings.push({ ...f, severity });
-        added = true;
-      }
+  const out: Finding[] = [];
+  let suppressions: ReturnType<typeof parseSuppressions> | undefined;
+  const ignored = new Set(options.config?.ignoredConcepts ?? []);
+  // An empty list may be a caller's shortcut (IncrementalLinter passes [] to get only these
+  // rules), so the rule then finds the terms itself.
+  const known = options.matches && options.matches.length > 0 ? options.matches : undefined;
+  for (const rule of rules) {
+    for (const f of rule(text, { matcher: options.matcher, format: options.format, config: options.config, matches: known })) {
+      const severity = severityFor(f.rule, options.config);
+      if (severity === 'off') continue;
+      if (f.conceptId && ignored.has(f.conceptId)) continue;
+      suppressions ??= parseSuppressions(text);
+      if (suppressions.isSuppressed(f.rule, f.start)) continue;
+      out.push({ ...f, severity });
     }
-    if (added) sortFindings(findings);
   }
-  return findings;
+  return out;
 }
 
 /** The one-document bilingual rules (interleaved zh/en paragraphs, two-column tables). */

@@ -8,7 +8,7 @@ import { parseSuppressions } from '../markdown';
 import { severityFor } from '../config';
 import { align, AlignUnit, Bead, lengthOf } from './align';
 import { extractNumbers } from './numbers';
-import { Block, hasCjk, langCounts, segment } from './segment';
+import { Block, commonPrefix, commonSuffix, hasCjk, LangCounts, langCounts, resegment, segment, SegmentedDocument } from './segment';
 import { AlignedPair, checkAlignedPairs, Direction, MAX_NUMBER_BLOCK, Piece } from './rules';
 
 export { extractNumbers, compareNumbers } from './numbers';
@@ -192,9 +192,38 @@ function tableColumns(rows: Block[]): TableColumns | undefined {
  * languages in substance (a Chinese text quoting a few English names has not).
  */
 function balancedLanguages(text: string): boolean {
-  const { cjk, latin } = langCounts(text);
+  const { cjk, latin } = documentLangCounts(text);
   const share = cjk / (cjk + latin / 3);
   return share > 0.1 && share < 0.9;
+}
+
+/**
+ * The last document's segmentation and letter counts. An editor lints the
+ * same document again after each keystroke: only the lines around the edit
+ * are segmented again and only the changed characters counted.
+ */
+let lastSegmented: SegmentedDocument | undefined;
+let lastCounts: { text: string; counts: LangCounts } | undefined;
+
+function segmentRemembered(text: string, format: DocumentFormat): Block[] {
+  lastSegmented = resegment(lastSegmented, text, format);
+  return lastSegmented.blocks;
+}
+
+function documentLangCounts(text: string): LangCounts {
+  const last = lastCounts;
+  let counts: LangCounts;
+  if (last === undefined) counts = langCounts(text);
+  else if (last.text === text) return last.counts;
+  else {
+    const prefix = commonPrefix(last.text, text);
+    const suffix = commonSuffix(last.text, text, prefix);
+    const removed = langCounts(last.text.slice(prefix, last.text.length - suffix));
+    const added = langCounts(text.slice(prefix, text.length - suffix));
+    counts = { cjk: last.counts.cjk - removed.cjk + added.cjk, latin: last.counts.latin - removed.latin + added.latin };
+  }
+  lastCounts = { text, counts };
+  return counts;
 }
 
 /** Which bilingual layouts a document has. */
@@ -210,7 +239,7 @@ interface Analysis {
 }
 
 function analyse(text: string, format: DocumentFormat): Analysis {
-  const blocks = segment(text, format);
+  const blocks = segmentRemembered(text, format);
   const tables = new Map<number, { rows: Block[]; columns: TableColumns }>();
   const byTable = new Map<number, Block[]>();
   for (const b of blocks) {

@@ -155,20 +155,6 @@ interface Line {
   text: string;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = text.length;
-    const end = nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
-    lines.push({ start, end, text: text.slice(start, end) });
-    if (nl >= text.length) break;
-    start = nl + 1;
-  }
-  return lines;
-}
-
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const SENTENCE_END = /[。！？；.!?;:：]\s*$/;
 const HEADING_WORDS = /^(?:前言|序言|引言|结束语|结语|附录|Preface|Foreword|Introduction|Conclusions?|Closing Remarks|Appendix)\s*$/i;
@@ -303,15 +289,205 @@ function splitBilingualBlock(text: string, block: Block): Block[] {
  * word such as 前言 is a heading.
  */
 export function segment(text: string, format: DocumentFormat): Block[] {
-  const lines = splitLines(text);
+  return segmentDocument(text, format).blocks;
+}
+
+/**
+ * A segmented document plus where segmentation may restart: the line starts
+ * at which no paragraph was open (blocks before such a point depend only on
+ * the text up to the end of its line; those from it on only on the text from
+ * it on and the number of tables before it).
+ */
+export interface SegmentedDocument {
+  text: string;
+  format: DocumentFormat;
+  blocks: Block[];
+  syncOffset: number[];
+  syncBlocks: number[];
+  syncTables: number[];
+}
+
+/** Lines of `text` from `from` on, split on demand (a re-segmentation reads only a few). */
+class LineReader {
+  private readonly lines: Line[] = [];
+  private next: number;
+  private done = false;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.next = from;
+  }
+
+  has(i: number): boolean {
+    while (this.lines.length <= i && !this.done) this.read();
+    return i < this.lines.length;
+  }
+
+  at(i: number): Line {
+    this.has(i);
+    return this.lines[i];
+  }
+
+  private read(): void {
+    const text = this.text;
+    const start = this.next;
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    this.lines.push({ start, end, text: text.slice(start, end) });
+    if (nl >= text.length) this.done = true;
+    else this.next = nl + 1;
+  }
+}
+
+/** Segment the whole document (see segment). */
+export function segmentDocument(text: string, format: DocumentFormat): SegmentedDocument {
+  const doc: SegmentedDocument = { text, format, blocks: [], syncOffset: [], syncBlocks: [], syncTables: [] };
+  runSegmenter(text, format, 0, 0, doc);
+  return doc;
+}
+
+/**
+ * Segment `text` reusing `previous` (the same document before an edit): the
+ * blocks before the edit are kept, the segmenter restarts at the last sync
+ * point whose line ends before the edit and stops at the first sync point
+ * after it that the previous run also passed; the blocks after it are the
+ * previous ones, moved. Same result as segmentDocument(text, format).
+ */
+export function resegment(previous: SegmentedDocument | undefined, text: string, format: DocumentFormat): SegmentedDocument {
+  if (!previous || previous.format !== format) return segmentDocument(text, format);
+  const old = previous.text;
+  if (old === text) return previous;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, prefix);
+  const delta = text.length - old.length;
+  const changeEndNew = text.length - suffix;
+  // The last sync point whose whole line (with its break) lies before the change.
+  let k = upperBound(previous.syncOffset, prefix) - 1;
+  while (k >= 0) {
+    const at = previous.syncOffset[k];
+    const nl = old.indexOf('\n', at);
+    if (nl >= 0 && nl < prefix) break;
+    k--;
+  }
+  if (k < 0) return segmentDocument(text, format);
+  const doc: SegmentedDocument = {
+    text,
+    format,
+    blocks: previous.blocks.slice(0, previous.syncBlocks[k]),
+    syncOffset: previous.syncOffset.slice(0, k),
+    syncBlocks: previous.syncBlocks.slice(0, k),
+    syncTables: previous.syncTables.slice(0, k),
+  };
+  runSegmenter(text, format, previous.syncOffset[k], previous.syncTables[k], doc, (offset, tables) => {
+    // Past the change, where the old run stood in the same place: the rest is the old rest, moved.
+    if (offset <= changeEndNew) return false;
+    const j = lowerBound(previous.syncOffset, offset - delta);
+    if (j >= previous.syncOffset.length || previous.syncOffset[j] !== offset - delta) return false;
+    const tableShift = tables - previous.syncTables[j];
+    const base = doc.blocks.length;
+    for (let b = previous.syncBlocks[j]; b < previous.blocks.length; b++) doc.blocks.push(moveBlock(previous.blocks[b], delta, tableShift));
+    for (let q = j; q < previous.syncOffset.length; q++) {
+      doc.syncOffset.push(previous.syncOffset[q] + delta);
+      doc.syncBlocks.push(previous.syncBlocks[q] - previous.syncBlocks[j] + base);
+      doc.syncTables.push(previous.syncTables[q] + tableShift);
+    }
+    return true;
+  });
+  return doc;
+}
+
+function moveBlock(b: Block, delta: number, tableShift: number): Block {
+  if (delta === 0 && tableShift === 0) return b;
+  const moved: Block = { ...b, start: b.start + delta, end: b.end + delta, contentStart: b.contentStart + delta, contentEnd: b.contentEnd + delta };
+  if (b.marker) moved.marker = { ...b.marker, start: b.marker.start + delta, end: b.marker.end + delta };
+  if (b.cells) moved.cells = b.cells.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta }));
+  if (b.tableId !== undefined) moved.tableId = b.tableId + tableShift;
+  return moved;
+}
+
+/** Length of the common prefix, compared a chunk at a time (native string equality). */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  for (let size = 4096; n < max; ) {
+    const step = Math.min(size, max - n);
+    if (a.slice(n, n + step) === b.slice(n, n + step)) n += step;
+    else if (step > 16) size = step >> 2;
+    else break;
+  }
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the common suffix, not reaching into the common prefix of the shorter text. */
+export function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  for (let size = 4096; n < max; ) {
+    const step = Math.min(size, max - n);
+    if (a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n)) n += step;
+    else if (step > 16) size = step >> 2;
+    else break;
+  }
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** First index with xs[i] >= v (xs ascending). */
+function lowerBound(xs: number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index with xs[i] > v (xs ascending). */
+function upperBound(xs: number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The segmenter proper, from the line starting at `from` with `tableId`
+ * tables before it, appending to doc. `stop` is asked at every sync point
+ * after the first; true ends the run (it has completed doc itself).
+ */
+function runSegmenter(
+  text: string,
+  format: DocumentFormat,
+  from: number,
+  firstTableId: number,
+  doc: SegmentedDocument,
+  stop?: (offset: number, tableId: number) => boolean,
+): void {
+  const reader = new LineReader(text, from);
   const markdown = format === 'markdown';
-  const blocks: Block[] = [];
+  const blocks = doc.blocks;
   let i = 0;
-  let tableId = 0;
+  let tableId = firstTableId;
 
   // Front matter.
-  if (markdown && lines.length > 0 && /^---\s*$/.test(lines[0].text)) {
-    const close = lines.findIndex((l, k) => k > 0 && /^(?:---|\.\.\.)\s*$/.test(l.text));
+  if (from === 0 && markdown && reader.has(0) && /^---\s*$/.test(reader.at(0).text)) {
+    let close = -1;
+    for (let k = 1; reader.has(k); k++) {
+      if (/^(?:---|\.\.\.)\s*$/.test(reader.at(k).text)) {
+        close = k;
+        break;
+      }
+    }
     if (close > 0) i = close + 1;
   }
 
@@ -368,8 +544,16 @@ export function segment(text: string, format: DocumentFormat): Block[] {
     paraKind = 'paragraph';
   };
 
-  while (i < lines.length) {
-    const line = lines[i];
+  let first = true;
+  while (reader.has(i)) {
+    const line = reader.at(i);
+    if (para.length === 0) {
+      if (!first && stop && stop(line.start, tableId)) return;
+      first = false;
+      doc.syncOffset.push(line.start);
+      doc.syncBlocks.push(blocks.length);
+      doc.syncTables.push(tableId);
+    }
     if (markdown) {
       // Fenced code.
       const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line.text);
@@ -377,26 +561,26 @@ export function segment(text: string, format: DocumentFormat): Block[] {
         flush();
         const closer = new RegExp(`^\\s{0,3}${fence[1][0]}{${fence[1].length},}\\s*$`);
         i++;
-        while (i < lines.length && !closer.test(lines[i].text)) i++;
+        while (reader.has(i) && !closer.test(reader.at(i).text)) i++;
         i++;
         continue;
       }
       // HTML comments.
       if (/^\s*<!--/.test(line.text)) {
         flush();
-        while (i < lines.length && !lines[i].text.includes('-->')) i++;
+        while (reader.has(i) && !reader.at(i).text.includes('-->')) i++;
         i++;
         continue;
       }
       // Tables: a header line followed by a separator line.
-      if (line.text.includes('|') && i + 1 < lines.length && TABLE_SEPARATOR.test(lines[i + 1].text) && lines[i + 1].text.includes('-')) {
+      if (line.text.includes('|') && reader.has(i + 1) && TABLE_SEPARATOR.test(reader.at(i + 1).text) && reader.at(i + 1).text.includes('-')) {
         flush();
         tableId++;
         const header = splitCells(text, line);
         blocks.push({ kind: 'table-row', start: line.start, end: line.end, contentStart: line.start, contentEnd: line.end, text: line.text, lang: detectLang(line.text), cells: header, tableId, headerRow: true });
         i += 2;
-        while (i < lines.length && lines[i].text.includes('|') && !isBlank(lines[i])) {
-          const row = lines[i];
+        while (reader.has(i) && reader.at(i).text.includes('|') && !isBlank(reader.at(i))) {
+          const row = reader.at(i);
           blocks.push({ kind: 'table-row', start: row.start, end: row.end, contentStart: row.start, contentEnd: row.end, text: row.text, lang: detectLang(row.text), cells: splitCells(text, row), tableId, headerRow: false });
           i++;
         }
@@ -439,8 +623,8 @@ export function segment(text: string, format: DocumentFormat): Block[] {
     i++;
   }
   flush();
-  return blocks;
 }
+
 
 function levelOf(style: MarkerStyle): number {
   switch (style) {
