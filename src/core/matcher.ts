@@ -116,11 +116,11 @@ export class TermMatcher {
   /** 1 when the pattern's best entry is case-sensitive (needs checking on each candidate). */
   private readonly patCaseFirst: Uint8Array;
 
-  private readonly classOf: Int32Array;
+  private readonly classOf: Int16Array | Int32Array;
   private readonly width: number;
   private readonly spaceClass: number;
   /** Fully resolved transitions of the shallow states (ids < nDense), one row of `width` per state. */
-  private readonly dense: Int32Array;
+  private readonly dense: Int16Array | Int32Array;
   private readonly nDense: number;
   /** Goto edges of every state (deeper states use these plus failure links). */
   private readonly childStart: Int32Array;
@@ -221,7 +221,8 @@ export class TermMatcher {
     // 65 536 code units is a noticeable part of start-up): where c folds to
     // itself only the used code units have a class; the rest of the dense low
     // part and the few exceptions above it are set one by one.
-    const classOf = new Int32Array(65536);
+    // 16-bit entries when they fit: half the cache footprint for the scan's two lookups per character.
+    const classOf = nClasses < 0x8000 ? new Int16Array(65536) : new Int32Array(65536);
     const { low, high } = compactFold(true);
     for (const ch of used) if (ch >= low.length) classOf[ch] = classMap[ch];
     for (let c = 0; c < low.length; c++) {
@@ -300,7 +301,7 @@ export class TermMatcher {
     // chain that ends a pattern) and the dense rows (fully resolved
     // transitions of the shallow states), in breadth-first order so every
     // state a link points to is complete before it is used.
-    const dense = new Int32Array(Math.max(1, nDense) * W);
+    const dense = nStates < 0x8000 ? new Int16Array(Math.max(1, nDense) * W) : new Int32Array(Math.max(1, nDense) * W);
     const fail = new Int32Array(nStates);
     const dict = new Int32Array(nStates);
     const next = (from: number, cl: number): number => {
@@ -580,7 +581,7 @@ export class TermMatcher {
               k++;
               if (spaceClass === 0) s = 0;
               else s = s < nDense ? dense[s * W + spaceClass] : this.deepNext(s, spaceClass);
-              if (k - depth[s] > pendingMin) {
+              if (pendingMin < k && k - depth[s] > pendingMin) {
                 this.resolve(k - depth[s], text, out);
                 pendingMin = cands.minStartK;
               }
@@ -595,7 +596,7 @@ export class TermMatcher {
             this.emit(s, k, i + 1, text);
             pendingMin = cands.minStartK;
           }
-          if (k - depth[s] > pendingMin) {
+          if (pendingMin < k && k - depth[s] > pendingMin) {
             this.resolve(k - depth[s], text, out);
             pendingMin = cands.minStartK;
           }
