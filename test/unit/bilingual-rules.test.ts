@@ -241,6 +241,14 @@ describe('bilingual rules: monolingual documents', () => {
     assert.deepEqual(lintBilingualDocument(text, { matcher, format: 'markdown' }), []);
   });
 
+  it('treats a Chinese draft under an English title as monolingual, and a titled interleaved draft as bilingual', () => {
+    const titled = '# Quick fix fixture\n\n我们要实现碳达峰。\n';
+    assert.equal(detectLayout(titled, 'markdown'), 'none');
+    assert.deepEqual(lintBilingualDocument(titled, { matcher, format: 'markdown' }), []);
+    const interleaved = titled + '\nWe will achieve carbon neutrality.\n';
+    assert.equal(detectLayout(interleaved, 'markdown'), 'interleaved');
+  });
+
   it('returns nothing for an English document citing Chinese terms', () => {
     const text = fixture('monolingual-en.md');
     assert.equal(detectLayout(text, 'markdown'), 'none');

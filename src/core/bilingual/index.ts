@@ -133,7 +133,11 @@ export function lintPair(zhText: string, enText: string, options: PairOptions): 
  * English abstract, is not interleaved.
  */
 function isInterleaved(blocks: Block[]): boolean {
-  const langs = blocks.map((b) => b.lang).filter((l) => l === 'zh' || l === 'en');
+  // A heading is not a translation of the paragraph under it: an English title over a
+  // Chinese draft is monolingual. Judge by the body blocks when there are any.
+  const body = blocks.filter((b) => b.kind !== 'heading');
+  const judged = body.some((b) => b.lang === 'zh' || b.lang === 'en') ? body : blocks;
+  const langs = judged.map((b) => b.lang).filter((l) => l === 'zh' || l === 'en');
   const zh = langs.filter((l) => l === 'zh').length;
   const en = langs.length - zh;
   if (zh === 0 || en === 0) return false;
