@@ -56,13 +56,29 @@ export interface LangCounts {
   latin: number;
 }
 
+let letterKinds: Uint8Array | undefined;
+
+/** Per code unit: 1 for an ASCII letter, 2 for a CJK ideograph (basic, extension A, compatibility), else 0. */
+function letterKindTable(): Uint8Array {
+  if (letterKinds) return letterKinds;
+  const t = new Uint8Array(65536);
+  t.fill(1, 0x41, 0x5b);
+  t.fill(1, 0x61, 0x7b);
+  t.fill(2, 0x4e00, 0xa000);
+  t.fill(2, 0x3400, 0x4dc0);
+  t.fill(2, 0xf900, 0xfb00);
+  return (letterKinds = t);
+}
+
 export function langCounts(text: string): LangCounts {
-  let cjk = 0;
+  // A table and no branches: this runs over every block of every document.
+  const kinds = letterKindTable();
   let latin = 0;
+  let cjk = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+    const k = kinds[text.charCodeAt(i)];
+    latin += k & 1;
+    cjk += k >> 1;
   }
   return { cjk, latin };
 }
@@ -229,10 +245,17 @@ function bilingualSplit(text: string, start: number, end: number): Array<[number
 
 // ---------------------------------------------------------------- blocks
 
+/** Whether a code unit is whitespace as a regular expression's \s reads it (without building a string). */
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function makeBlock(text: string, kind: BlockKind, start: number, end: number, contentStart: number, extras: Partial<Block> = {}): Block {
   // Trim trailing whitespace of the block.
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  while (contentStart < end && /[ \t]/.test(text[contentStart])) contentStart++;
+  while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--;
+  while (contentStart < end && (text.charCodeAt(contentStart) === 0x20 || text.charCodeAt(contentStart) === 0x09)) contentStart++;
   let marker = extras.marker;
   if (!marker && kind !== 'table-row') {
     marker = parseMarker(text.slice(contentStart, end), contentStart);
@@ -554,9 +577,12 @@ function runSegmenter(
       doc.syncBlocks.push(blocks.length);
       doc.syncTables.push(tableId);
     }
+    // The first non-space code unit: most lines start with a letter or an
+    // ideograph, and then none of the patterns below can match.
+    const lead = leadCode(line.text);
     if (markdown) {
       // Fenced code.
-      const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line.text);
+      const fence = lead === 0x60 || lead === 0x7e ? /^\s{0,3}(`{3,}|~{3,})/.exec(line.text) : null;
       if (fence) {
         flush();
         const closer = new RegExp(`^\\s{0,3}${fence[1][0]}{${fence[1].length},}\\s*$`);
@@ -566,7 +592,7 @@ function runSegmenter(
         continue;
       }
       // HTML comments.
-      if (/^\s*<!--/.test(line.text)) {
+      if (lead === 0x3c && /^\s*<!--/.test(line.text)) {
         flush();
         while (reader.has(i) && !reader.at(i).text.includes('-->')) i++;
         i++;
@@ -587,7 +613,7 @@ function runSegmenter(
         continue;
       }
       // ATX heading.
-      const atx = /^\s{0,3}(#{1,6})(?:\s+|$)/.exec(line.text);
+      const atx = lead === 0x23 ? /^\s{0,3}(#{1,6})(?:\s+|$)/.exec(line.text) : null;
       if (atx) {
         flush();
         blocks.push(...splitBilingualBlock(text, makeBlock(text, 'heading', line.start, line.end, line.start + atx[0].length, { level: atx[1].length })));
@@ -595,7 +621,7 @@ function runSegmenter(
         continue;
       }
       // Setext heading underline.
-      if (para.length === 1 && /^\s{0,3}(?:=+|-+)\s*$/.test(line.text) && paraKind === 'paragraph') {
+      if (para.length === 1 && (lead === 0x3d || lead === 0x2d) && /^\s{0,3}(?:=+|-+)\s*$/.test(line.text) && paraKind === 'paragraph') {
         const level = line.text.trim()[0] === '=' ? 1 : 2;
         const head = para[0];
         para = [];
@@ -604,27 +630,46 @@ function runSegmenter(
         continue;
       }
       // Horizontal rules.
-      if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(line.text)) {
+      if ((lead === 0x2d || lead === 0x2a || lead === 0x5f) && /^\s{0,3}(?:[-*_]\s*){3,}$/.test(line.text)) {
         flush();
         i++;
         continue;
       }
     }
-    if (isBlank(line)) {
+    if (lead < 0) {
       flush();
       i++;
       continue;
     }
-    const bullet = markdown && /^\s*[-*+]\s+/.test(line.text);
-    const startsMarker = /^\s*(?:\d{1,3}[.)．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])/.test(line.text);
+    const bullet = markdown && (lead === 0x2d || lead === 0x2a || lead === 0x2b) && /^\s*[-*+]\s+/.test(line.text);
+    const startsMarker = mayStartMarker(lead) && /^\s*(?:\d{1,3}[.)．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])/.test(line.text);
     if ((bullet || startsMarker) && para.length > 0) flush();
-    if (para.length === 0) paraKind = bullet || (markdown && /^\s*\d{1,3}[.)]\s/.test(line.text)) ? 'list-item' : 'paragraph';
+    if (para.length === 0) paraKind = bullet || (markdown && lead >= 0x30 && lead <= 0x39 && /^\s*\d{1,3}[.)]\s/.test(line.text)) ? 'list-item' : 'paragraph';
     para.push(line);
     i++;
   }
   flush();
 }
 
+
+/** The first code unit of `s` that is not \s whitespace, or -1 for a blank line. */
+function leadCode(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isJsSpace(c)) return c;
+  }
+  return -1;
+}
+
+/** Whether a line whose first non-space code unit is `c` can open with a structural marker (see startsMarker). */
+function mayStartMarker(c: number): boolean {
+  if (c >= 0x30 && c <= 0x39) return true; // 1. 1、
+  if (c === 0x28 || c === 0xff08) return true; // (1) （一）
+  if (c >= 0x2460 && c <= 0x2473) return true; // ①-⑳
+  return c === 0x7b2c || ZH_DIGIT_CODES.has(c); // 第 一、
+}
+
+const ZH_DIGIT_CODES = new Set(Array.from('一二三四五六七八九十', (ch) => ch.charCodeAt(0)));
 
 function levelOf(style: MarkerStyle): number {
   switch (style) {
