@@ -223,9 +223,9 @@ export class TermMatcher {
     // part and the few exceptions above it are set one by one.
     // 16-bit entries when they fit: half the cache footprint for the scan's two lookups per character.
     const classOf = nClasses < 0x8000 ? new Int16Array(65536) : new Int32Array(65536);
-    const { low, high } = compactFold(true);
-    for (const ch of used) if (ch >= low.length) classOf[ch] = classMap[ch];
-    for (let c = 0; c < low.length; c++) {
+    const { low, high, lowChanged } = compactFold(true);
+    for (const ch of used) classOf[ch] = classMap[ch];
+    for (const c of lowChanged ?? []) {
       const f = low[c];
       classOf[c] = f < 0 ? f : classMap[f];
     }

@@ -46,6 +46,8 @@ const DENSE_LIMIT = 0x3100;
 export interface CompactFold {
   low: Int32Array;
   high: Map<number, number>;
+  /** The code units of the dense part that do not fold to themselves (case-folding table only). */
+  lowChanged?: number[];
 }
 
 let compactCase: CompactFold | undefined;
@@ -86,7 +88,17 @@ function lowerCaseMap(): CompactFold {
   return { low, high };
 }
 
+let identityLow: Int32Array | undefined;
+
+/** c -> c for c < length (the dense low part is copied from one template: a native copy, not a loop). */
 function identity(length: number): Int32Array {
+  if (length === DENSE_LIMIT) {
+    if (!identityLow) {
+      identityLow = new Int32Array(DENSE_LIMIT);
+      for (let c = 0; c < DENSE_LIMIT; c++) identityLow[c] = c;
+    }
+    return identityLow.slice();
+  }
   const table = new Int32Array(length);
   for (let c = 0; c < length; c++) table[c] = c;
   return table;
@@ -110,13 +122,17 @@ function buildCompactFold(foldCase: boolean): CompactFold {
   if (foldCase) {
     const lower = lowerCaseMap();
     const lowerOf = (c: number) => (c < DENSE_LIMIT ? lower.low[c] : lower.high.get(c) ?? c);
+    const lowChanged: number[] = [];
     for (let c = 0; c < DENSE_LIMIT; c++) {
-      const f = low[c];
-      if (f >= 0) low[c] = lowerOf(f);
+      let f = low[c];
+      if (f >= 0) low[c] = f = lowerOf(f);
+      if (f !== c) lowChanged.push(c);
     }
     for (const [c, f] of high) if (f >= 0) high.set(c, lowerOf(f));
     // Code units above the dense part that fold only by case.
     for (const [c, l] of lower.high) if (!high.has(c)) high.set(c, l);
+    for (const [c, f] of high) if (f === c) high.delete(c);
+    return { low, high, lowChanged };
   }
   for (const [c, f] of high) if (f === c) high.delete(c);
   return { low, high };
@@ -218,7 +234,7 @@ export function wordTableOf(): Uint8Array {
  * breaks between CJK characters, trim.
  */
 export function normalizeTerm(term: string, foldCase = true): string {
-  return normalizeWithMap(term, foldCase).text;
+  return normalizeInto(term, foldCase, undefined);
 }
 
 /**
@@ -228,10 +244,16 @@ export function normalizeTerm(term: string, foldCase = true): string {
  * For bulk matching use TermMatcher, which never builds this copy.
  */
 export function normalizeWithMap(text: string, foldCase = true): { text: string; offsets: number[] } {
+  const offsets: number[] = [];
+  const normalized = normalizeInto(text, foldCase, offsets);
+  return { text: normalized, offsets };
+}
+
+/** The normalised text; the source offsets go into `offsets` when given (normalizeTerm needs none). */
+function normalizeInto(text: string, foldCase: boolean, offsets: number[] | undefined): string {
   const { low, high } = compactFold(foldCase);
   const cjk = cjkTableOf();
   const out: number[] = [];
-  const offsets: number[] = [];
   let wsStart = -1;
   let breaks = 0;
   let prevCjk = false;
@@ -251,20 +273,21 @@ export function normalizeWithMap(text: string, foldCase = true): { text: string;
       if (out.length > 0) {
         if (breaks >= 2) {
           out.push(0x0a, 0x0a);
-          offsets.push(wsStart, wsStart);
+          offsets?.push(wsStart, wsStart);
         } else if (!(breaks === 1 && prevCjk && cjk[c] === 1)) {
           out.push(0x20);
-          offsets.push(wsStart);
+          offsets?.push(wsStart);
         }
       }
       wsStart = -1;
     }
     out.push(f);
-    offsets.push(i);
+    offsets?.push(i);
     prevCjk = cjk[c] === 1;
   }
-  offsets.push(text.length);
+  offsets?.push(text.length);
+  if (out.length <= 4096) return String.fromCharCode(...out);
   let s = '';
   for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.slice(i, i + 4096));
-  return { text: s, offsets };
+  return s;
 }

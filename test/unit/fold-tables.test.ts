@@ -13,6 +13,14 @@ describe('fold tables: compact form', () => {
     });
   }
 
+  it('lists exactly the dense-part code units that do not fold to themselves', () => {
+    const { low, lowChanged } = compactFold(true);
+    const table = foldTable(true);
+    const expected: number[] = [];
+    for (let c = 0; c < low.length; c++) if (table[c] !== c) expected.push(c);
+    assert.deepEqual(lowChanged, expected);
+  });
+
   it('folds case, width, quotes and hyphens as documented', () => {
     assert.equal(foldCode('A'.charCodeAt(0)), 'a'.charCodeAt(0));
     assert.equal(foldCode('A'.charCodeAt(0), false), 'A'.charCodeAt(0));
