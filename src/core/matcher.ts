@@ -223,10 +223,10 @@ export class TermMatcher {
     // part and the few exceptions above it are set one by one.
     // 16-bit entries when they fit: half the cache footprint for the scan's two lookups per character.
     const classOf = nClasses < 0x8000 ? new Int16Array(65536) : new Int32Array(65536);
-    const { low, high, lowChanged } = compactFold(true);
+    const { lowDelta, high, lowChanged } = compactFold(true);
     for (const ch of used) classOf[ch] = classMap[ch];
-    for (const c of lowChanged ?? []) {
-      const f = low[c];
+    for (const c of lowChanged) {
+      const f = c + lowDelta[c];
       classOf[c] = f < 0 ? f : classMap[f];
     }
     for (const [c, f] of high) classOf[c] = f < 0 ? f : classMap[f];

@@ -42,21 +42,24 @@ let wordTable: Uint8Array | undefined;
  */
 const DENSE_LIMIT = 0x3100;
 
-/** A fold table as a dense low part plus the exceptions above it. */
+/**
+ * A fold table as a dense low part plus the exceptions above it. The dense
+ * part holds differences (folded minus code unit), so a zero-filled array is
+ * the identity and building it touches only the code units that fold.
+ */
 export interface CompactFold {
-  low: Int32Array;
+  lowDelta: Int32Array;
   high: Map<number, number>;
-  /** The code units of the dense part that do not fold to themselves (case-folding table only). */
-  lowChanged?: number[];
+  /** The code units of the dense part that do not fold to themselves, ascending. */
+  lowChanged: number[];
 }
 
 let compactCase: CompactFold | undefined;
 let compactExact: CompactFold | undefined;
 
-/** Lower-case mapping of the code units of the scripts with case (identity elsewhere). */
-function lowerCaseMap(): CompactFold {
-  const low = identity(DENSE_LIMIT);
-  const high = new Map<number, number>();
+/** Lower-case mapping of the code units of the scripts with case: only the code units it changes. */
+function lowerCaseChanges(): Map<number, number> {
+  const changes = new Map<number, number>();
   const ranges: Array<[number, number]> = [
     [0, 0x3000],
     [0xa640, 0xa800],
@@ -65,83 +68,67 @@ function lowerCaseMap(): CompactFold {
   ];
   // One toLowerCase call per 256 code units keeps start-up cheap; a block
   // whose length changes is redone unit by unit.
-  const put = (c: number, lower: number) => {
-    if (c < DENSE_LIMIT) low[c] = lower;
-    else if (lower !== c) high.set(c, lower);
-  };
+  const codes = new Uint16Array(256);
   for (const [a, b] of ranges) {
     for (let start = a; start < b; start += 256) {
       const stop = Math.min(b, start + 256);
-      const units: number[] = [];
-      for (let c = start; c < stop; c++) units.push(c >= 0xd800 && c < 0xe000 ? 0x20 : c);
-      const lower = String.fromCharCode(...units).toLowerCase();
-      if (lower.length === units.length) {
-        for (let c = start; c < stop; c++) if (!(c >= 0xd800 && c < 0xe000)) put(c, lower.charCodeAt(c - start));
+      for (let c = start; c < stop; c++) codes[c - start] = c >= 0xd800 && c < 0xe000 ? 0x20 : c;
+      const block = String.fromCharCode.apply(null, codes.subarray(0, stop - start) as unknown as number[]);
+      const lower = block.toLowerCase();
+      // Most blocks (scripts without case) come back unchanged: nothing to record.
+      if (lower === block) continue;
+      if (lower.length === block.length) {
+        for (let c = start; c < stop; c++) {
+          const l = lower.charCodeAt(c - start);
+          if (l !== block.charCodeAt(c - start) && !(c >= 0xd800 && c < 0xe000)) changes.set(c, l);
+        }
       } else {
         for (let c = start; c < stop; c++) {
           const one = String.fromCharCode(c).toLowerCase();
-          if (one.length === 1) put(c, one.charCodeAt(0));
+          if (one.length === 1 && one.charCodeAt(0) !== c) changes.set(c, one.charCodeAt(0));
         }
       }
     }
   }
-  return { low, high };
-}
-
-let identityLow: Int32Array | undefined;
-
-/** c -> c for c < length (the dense low part is copied from one template: a native copy, not a loop). */
-function identity(length: number): Int32Array {
-  if (length === DENSE_LIMIT) {
-    if (!identityLow) {
-      identityLow = new Int32Array(DENSE_LIMIT);
-      for (let c = 0; c < DENSE_LIMIT; c++) identityLow[c] = c;
-    }
-    return identityLow.slice();
-  }
-  const table = new Int32Array(length);
-  for (let c = 0; c < length; c++) table[c] = c;
-  return table;
+  return changes;
 }
 
 function buildCompactFold(foldCase: boolean): CompactFold {
-  const low = identity(DENSE_LIMIT);
-  const high = new Map<number, number>();
-  const set = (c: number, f: number) => {
-    if (c < DENSE_LIMIT) low[c] = f;
-    else high.set(c, f);
-  };
-  for (let c = 0xff01; c <= 0xff5e; c++) set(c, c - 0xfee0);
-  for (let c = 0x2000; c <= 0x200a; c++) set(c, FOLD_SPACE);
-  for (const c of SPACE_CODES) set(c, FOLD_SPACE);
-  for (const c of BREAK_CODES) set(c, FOLD_BREAK);
-  for (const c of IGNORE_CODES) set(c, FOLD_IGNORE);
-  for (const c of APOSTROPHES) set(c, 0x27);
-  for (const c of DOUBLE_QUOTES) set(c, 0x22);
-  for (const c of HYPHENS) set(c, 0x2d);
+  // Width, whitespace, quotes and hyphens (later entries win, as in a table written in this order).
+  const special = new Map<number, number>();
+  for (let c = 0xff01; c <= 0xff5e; c++) special.set(c, c - 0xfee0);
+  for (let c = 0x2000; c <= 0x200a; c++) special.set(c, FOLD_SPACE);
+  for (const c of SPACE_CODES) special.set(c, FOLD_SPACE);
+  for (const c of BREAK_CODES) special.set(c, FOLD_BREAK);
+  for (const c of IGNORE_CODES) special.set(c, FOLD_IGNORE);
+  for (const c of APOSTROPHES) special.set(c, 0x27);
+  for (const c of DOUBLE_QUOTES) special.set(c, 0x22);
+  for (const c of HYPHENS) special.set(c, 0x2d);
+  const folded = new Map(special);
   if (foldCase) {
-    const lower = lowerCaseMap();
-    const lowerOf = (c: number) => (c < DENSE_LIMIT ? lower.low[c] : lower.high.get(c) ?? c);
-    const lowChanged: number[] = [];
-    for (let c = 0; c < DENSE_LIMIT; c++) {
-      let f = low[c];
-      if (f >= 0) low[c] = f = lowerOf(f);
-      if (f !== c) lowChanged.push(c);
-    }
-    for (const [c, f] of high) if (f >= 0) high.set(c, lowerOf(f));
-    // Code units above the dense part that fold only by case.
-    for (const [c, l] of lower.high) if (!high.has(c)) high.set(c, l);
-    for (const [c, f] of high) if (f === c) high.delete(c);
-    return { low, high, lowChanged };
+    // Case after the rest: a full-width capital folds to the ASCII lower case letter.
+    const lower = lowerCaseChanges();
+    for (const [c, f] of special) if (f >= 0) folded.set(c, lower.get(f) ?? f);
+    for (const [c, l] of lower) if (!special.has(c)) folded.set(c, l);
   }
-  for (const [c, f] of high) if (f === c) high.delete(c);
-  return { low, high };
+  const lowDelta = new Int32Array(DENSE_LIMIT);
+  const high = new Map<number, number>();
+  const lowChanged: number[] = [];
+  for (const [c, f] of folded) {
+    if (f === c) continue;
+    if (c < DENSE_LIMIT) {
+      lowDelta[c] = f - c;
+      lowChanged.push(c);
+    } else high.set(c, f);
+  }
+  lowChanged.sort((x, y) => x - y);
+  return { lowDelta, high, lowChanged };
 }
 
 /**
  * The fold tables in compact form (see DENSE_LIMIT): the folded code unit of
- * c is `c < low.length ? low[c] : high.get(c) ?? c`. Built once per process
- * and shared (do not modify).
+ * c is `c < lowDelta.length ? c + lowDelta[c] : high.get(c) ?? c`. Built once
+ * per process and shared (do not modify).
  */
 export function compactFold(foldCase = true): CompactFold {
   if (foldCase) return (compactCase ??= buildCompactFold(true));
@@ -151,13 +138,14 @@ export function compactFold(foldCase = true): CompactFold {
 /** The folded code unit of `c` (or FOLD_SPACE, FOLD_BREAK, FOLD_IGNORE). */
 export function foldCode(c: number, foldCase = true): number {
   const t = compactFold(foldCase);
-  return c < DENSE_LIMIT ? t.low[c] : t.high.get(c) ?? c;
+  return c < DENSE_LIMIT ? c + t.lowDelta[c] : t.high.get(c) ?? c;
 }
 
 function buildFoldTable(foldCase: boolean): Int32Array {
-  const { low, high } = compactFold(foldCase);
-  const table = identity(65536);
-  table.set(low);
+  const { lowDelta, high, lowChanged } = compactFold(foldCase);
+  const table = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) table[c] = c;
+  for (const c of lowChanged) table[c] = c + lowDelta[c];
   for (const [c, f] of high) table[c] = f;
   return table;
 }
@@ -251,7 +239,7 @@ export function normalizeWithMap(text: string, foldCase = true): { text: string;
 
 /** The normalised text; the source offsets go into `offsets` when given (normalizeTerm needs none). */
 function normalizeInto(text: string, foldCase: boolean, offsets: number[] | undefined): string {
-  const { low, high } = compactFold(foldCase);
+  const { lowDelta, high } = compactFold(foldCase);
   const cjk = cjkTableOf();
   const out: number[] = [];
   let wsStart = -1;
@@ -259,7 +247,7 @@ function normalizeInto(text: string, foldCase: boolean, offsets: number[] | unde
   let prevCjk = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const f = c < DENSE_LIMIT ? low[c] : high.get(c) ?? c;
+    const f = c < DENSE_LIMIT ? c + lowDelta[c] : high.get(c) ?? c;
     if (f === FOLD_IGNORE) continue;
     if (f === FOLD_SPACE || f === FOLD_BREAK) {
       if (wsStart < 0) {
