@@ -75,7 +75,14 @@ async function main() {
   const extensionsDir = path.join(scratch, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir);
-  if (vsixMode) installVsix({ codeServer, scratch, userDataDir, extensionsDir });
+  if (vsixMode) {
+    try {
+      installVsix({ codeServer, scratch, userDataDir, extensionsDir });
+    } catch (error) {
+      fs.rmSync(scratch, { recursive: true, force: true });
+      throw error;
+    }
+  }
 
   const port = await freePort();
   // code-server passes its environment on to the extension host, hence to the suite.
