@@ -332,7 +332,8 @@ export interface SegmentedDocument {
 
 /** Lines of `text` from `from` on, split on demand (a re-segmentation reads only a few). */
 class LineReader {
-  private readonly lines: Line[] = [];
+  private readonly lines: Array<Line | undefined> = [];
+  private released = 0;
   private next: number;
   private done = false;
 
@@ -350,7 +351,13 @@ class LineReader {
 
   at(i: number): Line {
     this.has(i);
-    return this.lines[i];
+    return this.lines[i] as Line;
+  }
+
+  /** Forget the lines before `i` (the segmenter never looks back), so they die young instead of surviving to the end. */
+  release(i: number): void {
+    for (let k = this.released; k < i && k < this.lines.length; k++) this.lines[k] = undefined;
+    if (i > this.released) this.released = Math.min(i, this.lines.length);
   }
 
   private read(): void {
@@ -569,6 +576,7 @@ function runSegmenter(
 
   let first = true;
   while (reader.has(i)) {
+    reader.release(i);
     const line = reader.at(i);
     if (para.length === 0) {
       if (!first && stop && stop(line.start, tableId)) return;
