@@ -12,8 +12,11 @@ let CLI = path.join(OUT, 'src/cli/main.js');
  * Other work may recompile out/ while these tests run (tsc rewrites files in
  * place), so the CLI runs from a snapshot of the compiled tree.
  */
+const temporaryFolders: string[] = [];
+
 function snapshotCli(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-lexicon-cli-build-'));
+  temporaryFolders.push(root);
   for (const part of ['src', 'data', 'package.json']) fs.cpSync(path.join(OUT, part), path.join(root, part), { recursive: true });
   fs.symlinkSync(path.resolve(OUT, '../node_modules'), path.join(root, 'node_modules'), 'dir');
   return path.join(root, 'src/cli/main.js');
@@ -23,6 +26,10 @@ const DEPRECATED = 'We aim for carbon peaking by 2030.\n';
 const CLEAN = '中国力争2030年前实现碳达峰。\n';
 
 describe('cli (compiled, run as a child process)', () => {
+  after(() => {
+    for (const dir of temporaryFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   before(function () {
     this.timeout(60000);
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -50,6 +57,7 @@ describe('cli (compiled, run as a child process)', () => {
   /** A temporary folder with the given files (relative path -> content). */
   function tree(files: Record<string, string | Buffer>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-lexicon-cli-'));
+    temporaryFolders.push(dir);
     for (const [name, content] of Object.entries(files)) {
       const full = path.join(dir, name);
       fs.mkdirSync(path.dirname(full), { recursive: true });

@@ -112,3 +112,21 @@ describe('fixes: fixAll safety', () => {
     assert.deepEqual(remaining.map((f) => `${f.found} (${f.conceptId})`), []);
   });
 });
+
+describe('fixes on the bundled term base', () => {
+  const engine = createEngine();
+
+  it('replaces an old rendering of 人类命运共同体 followed by "for humanity/mankind" without repeating the tail', () => {
+    const concept = engine.concept('shared-future-for-humanity');
+    assert.ok(concept, 'the bundled base has the concept');
+    const stems = concept.deprecated.filter((f) => f.lang === 'en' && !/\bfor (humanity|mankind)$/i.test(f.text));
+    assert.ok(stems.length >= 3, 'there are stems to test');
+    for (const stem of stems) {
+      for (const tail of ['for humanity', 'for mankind']) {
+        const text = `We are building a ${stem.text} ${tail}.`;
+        const fixed = fixAll(text, engine.lint(text, 'markdown'));
+        assert.equal(fixed, `We are building a ${concept.en}.`, `fixing "${stem.text} ${tail}"`);
+      }
+    }
+  });
+});

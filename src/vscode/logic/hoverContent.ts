@@ -51,7 +51,7 @@ export function buildHoverMarkdown(term: HoveredTerm, evidence: Evidence[], opti
   } else {
     const lines = [t('⚠ Deprecated: “{0}”. Use **{1}** instead.', escapeMarkdown(found), escapeMarkdown(canonical))];
     if (form.note) lines.push(t('Why: {0}', escapeMarkdown(form.note)));
-    if (form.inPaper) lines.push(t('The paper itself uses it only here: {0}', escapeMarkdown(form.inPaper)));
+    if (form.inPaper) lines.push(t('Where the paper uses it: {0}', escapeMarkdown(form.inPaper)));
     parts.push(lines.join('  \n'));
   }
 
