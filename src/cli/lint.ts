@@ -221,7 +221,8 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
   lintPairs(docs, io.cwd);
 
   const reported: ReportedFinding[] = [];
-  for (const doc of docs) reported.push(...place(doc.findings, doc.text, doc.shown, doc.resolved.engine.concept, minRank));
+  // A loop, not push(...): a 10 MB line can hold hundreds of thousands of findings, beyond the argument limit.
+  for (const doc of docs) for (const finding of place(doc.findings, doc.text, doc.shown, doc.resolved.engine.concept, minRank)) reported.push(finding);
 
   if (format === 'json') io.stdout(formatJson(reported));
   else if (format === 'sarif') io.stdout(formatSarif(reported, tool, pathToFileURL(io.cwd).href));

@@ -392,4 +392,21 @@ describe('cli (compiled, run as a child process)', () => {
       assert.match(m.stderr, /gone\.csv: cannot read the glossary/);
     });
   });
+
+  describe('huge inputs', () => {
+    it('reports tens of thousands of findings from one line without overflowing the stack', function () {
+      this.timeout(60000);
+      // A small stack makes an argument-spreading push(...findings) fail at this count, as a 10 MB line would by default.
+      const dir = tree({ 'long.md': 'carbon peaking '.repeat(20000) + '\n' });
+      const out = path.join(dir, 'out.json');
+      const fd = fs.openSync(out, 'w');
+      const r = spawnSync(process.execPath, ['--stack-size=120', CLI, 'lint', '--format', 'json', 'long.md'], { cwd: dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      fs.closeSync(fd);
+      assert.equal(r.stderr, '');
+      assert.equal(r.status, 1);
+      const findings = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ rule: string; column: number }>;
+      assert.equal(findings.length, 20000);
+      assert.equal(findings[19999].column, 19999 * 15 + 1);
+    });
+  });
 });

@@ -301,7 +301,7 @@ function lintDocumentUncached(text: string, options: BilingualOptions): Finding[
       unitsOf(text, zhBlocks, 'zh', matches, zhBlocks.map(position)),
       unitsOf(text, enBlocks, 'en', matches, enBlocks.map(position)),
     );
-    pairs.push(...alignedPairs(beads, zhBlocks, enBlocks));
+    for (const pair of alignedPairs(beads, zhBlocks, enBlocks)) pairs.push(pair);
   }
   for (const { rows, columns } of tables.values()) {
     for (const row of rows) {

@@ -180,7 +180,7 @@ function numbersIn(side: SideInput, pieces: Piece[]): NumberMention[] {
   const out: NumberMention[] = [];
   for (const piece of pieces) {
     if (piece.end - piece.start > MAX_NUMBER_BLOCK) return [];
-    out.push(...extractNumbers(side.text, side.lang, piece.start, piece.end));
+    for (const found of extractNumbers(side.text, side.lang, piece.start, piece.end)) out.push(found); // no spread: a huge block can exceed the argument limit
   }
   return out;
 }
