@@ -694,10 +694,22 @@ function shift(mentions: NumberMention[], base: number): NumberMention[] {
  */
 export function extractNumbers(text: string, lang: Lang, start = 0, end = text.length): NumberMention[] {
   const slice = text.slice(start, end);
-  const mentions = lang === 'zh' ? extractChinese(slice, start) : extractEnglish(slice, start);
-  for (const mention of mentions) mention.text = text.slice(mention.start, mention.end);
-  return mentions;
+  // The mentions depend on the slice alone: a block that did not change since
+  // the last lint (an editor re-lints after each keystroke) is read from memory.
+  const cacheKey = lang + slice;
+  let relative = mentionCache.get(cacheKey);
+  if (relative === undefined) {
+    relative = lang === 'zh' ? extractChinese(slice, 0) : extractEnglish(slice, 0);
+    for (const mention of relative) mention.text = slice.slice(mention.start, mention.end);
+    if (mentionCache.size >= MENTION_CACHE_SIZE) mentionCache.clear();
+    mentionCache.set(cacheKey, relative);
+  }
+  return relative.map((m) => ({ ...m, start: m.start + start, end: m.end + start, keys: m.keys.slice() }));
 }
+
+/** Blocks' number mentions (offsets relative to the block), by language and block text. */
+const mentionCache = new Map<string, NumberMention[]>();
+const MENTION_CACHE_SIZE = 50_000;
 
 export interface NumberComparison {
   /** Hard numbers on the Chinese side with no counterpart on the English side. */
