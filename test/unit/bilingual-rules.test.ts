@@ -241,6 +241,21 @@ describe('bilingual rules: monolingual documents', () => {
     assert.deepEqual(lintBilingualDocument(text, { matcher, format: 'markdown' }), []);
   });
 
+  it('counts a term as translated when the other side holds a larger concept whose English contains it', () => {
+    const local = new TermMatcher([
+      ...concepts,
+      concept('peak-emissions-2030', '二氧化碳排放力争于2030年前达到峰值', 'peak carbon dioxide emissions before 2030'),
+    ]);
+    const zh = '中国二氧化碳排放力争于2030年前达到峰值。\n';
+    const en = 'China will strive to reach carbon peaking before 2030.\n';
+    const result = lintPair(zh, en, { matcher: local, format: 'markdown', zhFile: 'a.zh.md', enFile: 'a.en.md' });
+    const aboutPeak = result.en.filter((f) => f.rule === 'missing-translation' && f.conceptId === 'peak-carbon');
+    assert.deepEqual(aboutPeak, [], 'carbon peaking is covered by the pledge on the Chinese side');
+    // Without the pledge concept on the Chinese side, the English term has no counterpart.
+    const bare = lintPair('中国将努力。\n', en, { matcher: local, format: 'markdown', zhFile: 'a.zh.md', enFile: 'a.en.md' });
+    assert.ok(bare.en.some((f) => f.rule === 'missing-translation' && f.conceptId === 'peak-carbon'));
+  });
+
   it('treats a Chinese draft under an English title as monolingual, and a titled interleaved draft as bilingual', () => {
     const titled = '# Quick fix fixture\n\n我们要实现碳达峰。\n';
     assert.equal(detectLayout(titled, 'markdown'), 'none');

@@ -89,8 +89,12 @@ function matchesIn(matches: TermMatch[], pieces: Piece[]): TermMatch[] {
 function rendered(concept: Concept, other: Map<string, TermMatch>): boolean {
   if (other.has(concept.id)) return true;
   const target = concept.zh;
+  // The English names show containment the Chinese ones may not: the pledge
+  // 二氧化碳排放力争于2030年前达到峰值 ("peak carbon dioxide emissions before 2030") holds 碳达峰 ("peak carbon").
+  const targetEn = concept.en ? looseEnglish(concept.en) : '';
   const parts: string[] = [];
   for (const m of other.values()) {
+    if (targetEn.trim() !== '' && m.concept.en && looseEnglish(m.concept.en).includes(targetEn)) return true;
     const zh = m.concept.zh;
     if (!zh) continue;
     if (zh.includes(target)) return true;
