@@ -119,3 +119,34 @@ export function matchCapitalisation(replacement: string, original: string): stri
   }
   return capitaliseFirst(replacement);
 }
+
+/** A line break inside a match, with the indentation or blockquote marker that continues the line. */
+const WRAP = /[ \t]*(?:\r\n|\n|\r)[ \t>]*/g;
+
+/**
+ * Puts the line breaks of a hard-wrapped original back into its one-line
+ * replacement, at the spaces nearest their relative positions, so a fix keeps
+ * the draft's wrapping ("Paris\nAccord" -> "Paris\nAgreement") instead of
+ * joining lines and moving text off a suppressed line.
+ */
+export function keepLineBreaks(replacement: string, original: string): string {
+  const breaks: Array<{ at: number; text: string }> = [];
+  for (const m of original.matchAll(WRAP)) breaks.push({ at: (m.index ?? 0) / Math.max(1, original.length), text: m[0] });
+  if (breaks.length === 0) return replacement;
+  const spaces: number[] = [];
+  for (let i = 0; i < replacement.length; i++) if (replacement[i] === ' ') spaces.push(i);
+  if (spaces.length === 0) return replacement;
+  const chosen = new Map<number, string>();
+  for (const b of breaks) {
+    let best = -1;
+    for (const s of spaces) {
+      if (chosen.has(s)) continue;
+      if (best < 0 || Math.abs(s / replacement.length - b.at) < Math.abs(best / replacement.length - b.at)) best = s;
+    }
+    if (best < 0) break;
+    chosen.set(best, b.text);
+  }
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) out += chosen.get(i) ?? replacement[i];
+  return out;
+}

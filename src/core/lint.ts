@@ -4,7 +4,7 @@
 import type { Concept, DocumentFormat, Finding, LintConfig, RuleId, Severity, TermForm } from './types';
 import type { TermMatch, TermMatcher } from './matcher';
 import { severityFor } from './config';
-import { matchCapitalisation } from './fixes';
+import { keepLineBreaks, matchCapitalisation } from './fixes';
 import { normalizeTerm } from './normalize';
 import { parseSuppressions } from './markdown';
 import { lintBilingualDocument } from './bilingual';
@@ -128,7 +128,7 @@ export function findingsFromMatches(text: string, matches: TermMatch[], config?:
       };
       // The matcher marks a replacement that would read as another deprecated rendering in its
       // context; that stays a suggestion, not a fix.
-      if (!m.unsafeFix) finding.fix = { start: m.start, end: m.end, newText: suggestion };
+      if (!m.unsafeFix) finding.fix = { start: m.start, end: m.end, newText: keepLineBreaks(suggestion, m.found) };
       report('deprecated-term', deprecatedSeverity, finding);
     }
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyEdits, fixAll, matchCapitalisation, safeEdits } from '../../src/core/fixes';
+import { applyEdits, fixAll, keepLineBreaks, matchCapitalisation, safeEdits } from '../../src/core/fixes';
 import { TermMatcher } from '../../src/core/matcher';
 import { lint } from '../../src/core/lint';
 import { createEngine } from '../../src/core/engine';
@@ -128,5 +128,30 @@ describe('fixes on the bundled term base', () => {
         assert.equal(fixed, `We are building a ${concept.en}.`, `fixing "${stem.text} ${tail}"`);
       }
     }
+  });
+});
+
+describe('fixes keep hard wraps', () => {
+  const engine = createEngine();
+
+  it('keeps the line break of a wrapped deprecated rendering in its replacement', () => {
+    const text = 'We honour the Paris\nAccord and\ncarbon\npeaking.\n';
+    assert.equal(fixAll(text, engine.lint(text, 'markdown')), 'We honour the Paris\nAgreement and\npeak\ncarbon.\n');
+  });
+
+  it('keeps a blockquote continuation marker and CRLF', () => {
+    const text = '> We aim for carbon\r\n> peaking soon.\r\n';
+    assert.equal(fixAll(text, engine.lint(text, 'markdown')), '> We aim for peak\r\n> carbon soon.\r\n');
+  });
+
+  it('fixing twice changes nothing more when a suppressed line precedes a wrapped term', () => {
+    const text = '<!-- carbon-lexicon-disable-next-line -->Paris \nAccord`energy-consumption intensity';
+    const once = fixAll(text, engine.lint(text, 'markdown'));
+    assert.equal(fixAll(once, engine.lint(once, 'markdown')), once);
+  });
+
+  it('keepLineBreaks leaves one-line replacements alone and places breaks at the nearest space', () => {
+    assert.equal(keepLineBreaks('peak carbon', 'carbon peaking'), 'peak carbon');
+    assert.equal(keepLineBreaks('a community with a shared future for humanity', 'a community of\n  common destiny'), 'a community with a\n  shared future for humanity');
   });
 });
