@@ -105,37 +105,88 @@ function lengthCost(zhLen: number, enLen: number, params: AlignParams): number {
   return Math.min(-Math.log(p), MAX_LENGTH_COST);
 }
 
-/** Shared and one-sided anchor keys of a bead (no allocation for the common beads of up to two units a side). */
-function sharedAnchors(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[], ei: number, en_: number): { shared: number; onlyOne: number } {
-  if (zn > 2 || en_ > 2) {
-    const a = new Set<string>();
-    const b = new Set<string>();
-    for (let k = zi; k < zi + zn; k++) for (const key of zh[k].anchors) a.add(key);
-    for (let k = ei; k < ei + en_; k++) for (const key of en[k].anchors) b.add(key);
-    let shared = 0;
-    for (const key of a) if (b.has(key)) shared++;
-    return { shared, onlyOne: a.size + b.size - 2 * shared };
-  }
-  const a1 = zh[zi].anchors;
-  const a2 = zn > 1 ? zh[zi + 1].anchors : undefined;
-  const b1 = en[ei].anchors;
-  const b2 = en_ > 1 ? en[ei + 1].anchors : undefined;
-  let shared = 0;
-  let aSize = 0;
-  let bSize = b1.size;
-  if (b2) for (const k of b2) if (!b1.has(k)) bSize++;
-  for (const k of a1) {
-    aSize++;
-    if (b1.has(k) || (b2 && b2.has(k))) shared++;
-  }
-  if (a2) {
-    for (const k of a2) {
-      if (a1.has(k)) continue;
-      aSize++;
-      if (b1.has(k) || (b2 && b2.has(k))) shared++;
+/**
+ * Each unit's anchor keys as ascending ids (interned per alignment): the
+ * dynamic programme asks for the shared keys of every candidate bead, and
+ * merging short sorted integer arrays is much cheaper than probing string sets.
+ */
+function anchorIds(units: AlignUnit[], intern: Map<string, number>): Int32Array[] {
+  return units.map((u) => {
+    const ids = new Int32Array(u.anchors.size);
+    let k = 0;
+    for (const key of u.anchors) {
+      let id = intern.get(key);
+      if (id === undefined) intern.set(key, (id = intern.size));
+      ids[k++] = id;
+    }
+    return ids.sort();
+  });
+}
+
+/** Scratch buffers for the unions, two per side (one read while the other is written). */
+const scratch: Int32Array[][] = [
+  [new Int32Array(64), new Int32Array(64)],
+  [new Int32Array(64), new Int32Array(64)],
+];
+
+/** Union of two ascending id lists into `out` (grown when short); returns the new list and its length. */
+function unite(a: Int32Array, aLen: number, b: Int32Array, bLen: number, into: Int32Array): [Int32Array, number] {
+  let out: Int32Array = into;
+  if (out.length < aLen + bLen) out = new Int32Array(2 * (aLen + bLen));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < aLen && j < bLen) {
+    const x = a[i];
+    const y = b[j];
+    if (x < y) {
+      out[n++] = x;
+      i++;
+    } else if (y < x) {
+      out[n++] = y;
+      j++;
+    } else {
+      out[n++] = x;
+      i++;
+      j++;
     }
   }
-  return { shared, onlyOne: aSize + bSize - 2 * shared };
+  while (i < aLen) out[n++] = a[i++];
+  while (j < bLen) out[n++] = b[j++];
+  return [out, n];
+}
+
+/** The ids of units [from, from + count), united (count 1 needs no copy). */
+function idsOf(ids: Int32Array[], from: number, count: number, side: 0 | 1): [Int32Array, number] {
+  let list: Int32Array = ids[from];
+  let len = list.length;
+  for (let k = 1; k < count; k++) {
+    const next = ids[from + k];
+    const [out, n] = unite(list, len, next, next.length, scratch[side][k & 1]);
+    scratch[side][k & 1] = out;
+    list = out;
+    len = n;
+  }
+  return [list, len];
+}
+
+/** Shared and one-sided anchor keys of a bead. */
+function sharedAnchors(zh: Int32Array[], zi: number, zn: number, en: Int32Array[], ei: number, en_: number): { shared: number; onlyOne: number } {
+  const [a, aLen] = idsOf(zh, zi, zn, 0);
+  const [b, bLen] = idsOf(en, ei, en_, 1);
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < aLen && j < bLen) {
+    if (a[i] < b[j]) i++;
+    else if (b[j] < a[i]) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return { shared, onlyOne: aLen + bLen - 2 * shared };
 }
 
 const LOG_PRIOR: number[][] = [
@@ -146,7 +197,7 @@ const LOG_PRIOR: number[][] = [
 ];
 
 /** Cost of the bead zh[zi, zi+zn) ↔ en[ei, ei+en_) (lower is better). */
-function beadCost(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[], ei: number, en_: number, params: AlignParams): number {
+function beadCost(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[], ei: number, en_: number, params: AlignParams, zhIds: Int32Array[], enIds: Int32Array[]): number {
   if (zn === 0 || en_ === 0) return LOG_PRIOR[zn][en_] + INDEL_LENGTH_COST;
   let zhLen = 0;
   let enLen = 0;
@@ -164,7 +215,7 @@ function beadCost(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[], ei: 
   if ((zhHeadings > 0 || enHeadings > 0) && (zn > 1 || en_ > 1)) return Infinity;
   let cost = LOG_PRIOR[zn][en_] + lengthCost(zhLen, enLen, params);
   if (zhHeadings !== enHeadings) cost += 8;
-  const { shared, onlyOne } = sharedAnchors(zh, zi, zn, en, ei, en_);
+  const { shared, onlyOne } = sharedAnchors(zhIds, zi, zn, enIds, ei, en_);
   cost -= 1.5 * Math.min(shared, 6);
   cost += 0.8 * Math.min(onlyOne, 6);
   // Interleaved layout: a translation sits next to its original.
@@ -209,6 +260,9 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
     const k = j - center(i) + half;
     return k < 0 || k >= width ? -1 : i * width + k;
   };
+  const intern = new Map<string, number>();
+  const zhIds = anchorIds(zh, intern);
+  const enIds = anchorIds(en, intern);
   const cost = new Float64Array((n + 1) * width).fill(Infinity);
   const back = new Int8Array((n + 1) * width).fill(-1);
   cost[cell(0, 0)] = 0;
@@ -223,7 +277,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
         if (i + di > n || j + dj > m) continue;
         const target = cell(i + di, j + dj);
         if (target < 0) continue;
-        const c = here + beadCost(zh, i, di, en, j, dj, params);
+        const c = here + beadCost(zh, i, di, en, j, dj, params, zhIds, enIds);
         if (c < cost[target]) {
           cost[target] = c;
           back[target] = k;
