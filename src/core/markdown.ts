@@ -464,13 +464,46 @@ export function parseSuppressions(text: string): Suppressions {
   }
   for (const [r, start] of open) ranges.push({ start, end: text.length, rules: r === '*' ? null : [r] });
 
+  // Merged, sorted intervals per rule ('*': all rules): a lookup is a binary search,
+  // not a pass over every range for every finding.
+  const byRule = new Map<string, Array<[number, number]>>();
+  for (const r of ranges) {
+    if (r.end <= r.start) continue;
+    for (const name of r.rules ?? ['*']) {
+      let list = byRule.get(name);
+      if (!list) byRule.set(name, (list = []));
+      list.push([r.start, r.end]);
+    }
+  }
+  for (const [name, list] of byRule) byRule.set(name, mergeIntervals(list));
   return {
     directives,
     isSuppressed(rule: string, offset: number): boolean {
-      for (const r of ranges) {
-        if (offset >= r.start && offset < r.end && (r.rules === null || r.rules.includes(rule))) return true;
-      }
-      return false;
+      return inIntervals(byRule.get('*'), offset) || inIntervals(byRule.get(rule), offset);
     },
   };
+}
+
+function mergeIntervals(list: Array<[number, number]>): Array<[number, number]> {
+  list.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of list) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+function inIntervals(list: Array<[number, number]> | undefined, offset: number): boolean {
+  if (!list) return false;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid][1] <= offset) lo = mid + 1;
+    else if (list[mid][0] > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
