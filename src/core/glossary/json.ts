@@ -23,6 +23,7 @@ import {
 } from './common';
 import { firstSyntaxError, nodeStart, parseJsonTree } from './jsonText';
 import { validateGlossaryConcepts } from './validate';
+import { copyConcept } from './merge';
 
 const CONCEPT_KEYS = new Set([
   'id', 'zh', 'en', 'accepted', 'deprecated', 'definition', 'category', 'refs', 'override', '$comment',
@@ -315,15 +316,6 @@ function lineStartOffset(text: string, offset: number): number {
 
 /** Serialises a term base in the JSON format (stable key order, 2-space indent). */
 export function exportJson(concepts: GlossaryConcept[] | import('../types').Concept[]): string {
-  const plain = concepts.map((c) => ({
-    id: c.id,
-    zh: c.zh,
-    en: c.en,
-    accepted: c.accepted.map(cleanForm),
-    deprecated: c.deprecated.map(cleanForm),
-    definition: { zh: c.definition.zh, en: c.definition.en },
-    category: c.category,
-    refs: [...c.refs],
-  }));
+  const plain = concepts.map((c) => copyConcept(c));
   return JSON.stringify({ schemaVersion: 1, concepts: plain }, null, 2) + '\n';
 }
