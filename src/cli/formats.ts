@@ -101,8 +101,13 @@ export function formatJson(findings: ReportedFinding[]): string {
     suggestion: f.suggestion ?? null,
     term: f.term ?? null,
   }));
+  if (out.length === 0) return '[]\n';
   // One finding per line: readable, diff-friendly, and much cheaper than full indentation.
-  return out.length === 0 ? '[]\n' : `[\n${out.map((f) => JSON.stringify(f)).join(',\n')}\n]\n`;
+  // One JSON.stringify of the whole array is about twice as fast as one per finding; the
+  // line breaks then go between the elements. `},{"file":` occurs only there: inside a
+  // string every quote is escaped, and the only other objects (term) start with "id".
+  const compact = JSON.stringify(out);
+  return `[\n${compact.slice(1, -1).replaceAll('},{"file":', '},\n{"file":')}\n]\n`;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {

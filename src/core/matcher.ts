@@ -41,6 +41,15 @@ export interface TermMatch {
   unsafeFix?: true;
 }
 
+/**
+ * text.slice(start, end), but the form's own string when the text spells the
+ * form exactly (most matches): no new string per match, so a long document's
+ * hundreds of thousands of matches cost the garbage collector much less.
+ */
+function foundText(text: string, start: number, end: number, formText: string): string {
+  return end - start === formText.length && text.startsWith(formText, start) ? formText : text.slice(start, end);
+}
+
 interface PatternEntry {
   concept: Concept;
   form: TermForm;
@@ -736,7 +745,7 @@ export class TermMatcher {
       const entry = this.entries[c.pattern[0]][c.entry[0]];
       const start = c.startSrc[0];
       const end = c.endSrc[0];
-      out.push({ start, end, found: text.slice(start, end), concept: entry.concept, form: entry.form, status: entry.status });
+      out.push({ start, end, found: foundText(text, start, end, entry.form.text), concept: entry.concept, form: entry.form, status: entry.status });
       c.lastEndK = c.endK[0];
       c.n = 0;
       c.minStartK = Number.MAX_SAFE_INTEGER;
@@ -751,7 +760,7 @@ export class TermMatcher {
       const entry = this.entries[c.pattern[b]][c.entry[b]];
       const start = c.startSrc[b];
       const end = c.endSrc[b];
-      out.push({ start, end, found: text.slice(start, end), concept: entry.concept, form: entry.form, status: entry.status });
+      out.push({ start, end, found: foundText(text, start, end, entry.form.text), concept: entry.concept, form: entry.form, status: entry.status });
       const lastEndK = (c.lastEndK = c.endK[b]);
       let w = 0;
       for (let j = 0; j < c.n; j++) {
