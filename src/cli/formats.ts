@@ -32,32 +32,6 @@ export interface ToolInfo {
   informationUri: string;
 }
 
-/** Maps offsets of one text to 1-based line/column (UTF-16). */
-export class LineIndex {
-  private starts = new Int32Array(1024);
-  private count = 1;
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      if (this.count === this.starts.length) {
-        const bigger = new Int32Array(this.starts.length * 2);
-        bigger.set(this.starts);
-        this.starts = bigger;
-      }
-      this.starts[this.count++] = i + 1;
-    }
-  }
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-}
-
 const RULE_DESCRIPTIONS: Record<RuleId, string> = {
   'deprecated-term': 'A rendering the white paper does not use; replace it with the canonical term.',
   'inconsistent-variant': 'One concept written in more than one accepted form in the same document.',

@@ -15,7 +15,8 @@ import { pairFiles } from './pairs';
 import { fixAll, safeEdits } from '../core/fixes';
 import { collectFiles, displayPath, formatOf } from './files';
 import { ConfigError, ConfigResolver, ResolvedConfig } from './configDiscovery';
-import { formatJson, formatSarif, formatText, LineIndex, OUTPUT_FORMATS, OutputFormat, ReportedFinding, ToolInfo } from './formats';
+import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, ReportedFinding, ToolInfo } from './formats';
+import { LineIndex } from '../core/lines';
 import type { CliIO } from './main';
 
 /** Files larger than this are skipped with a notice (override with --max-file-size). */
@@ -297,8 +298,11 @@ function place(
   if (kept.length === 0) return [];
   const index = new LineIndex(text);
   return kept.map((f) => {
-    const start = index.position(f.start);
-    const end = index.position(f.end);
+    // 1-based line and column, UTF-16 code units, as editors count them.
+    const at = index.positionAt(f.start);
+    const to = index.positionAt(f.end);
+    const start = { line: at.line + 1, column: at.character + 1 };
+    const end = { line: to.line + 1, column: to.character + 1 };
     const concept = f.conceptId ? conceptOf(f.conceptId) : undefined;
     const placed: ReportedFinding = {
       rule: f.rule,

@@ -13,6 +13,7 @@ import { alignDocuments, alignedRange, detectLayout, DocumentAlignment, lintPair
 import { partnerFolders, partnerOf, PairLang } from '../cli/pairs';
 import { ruleDocUrl } from './logic/ruleDocs';
 import { readSettings } from './configuration';
+import { LineIndex } from '../core/lines';
 
 export const PAIR_COMMAND = 'carbonLexicon.openBilingualPair';
 const SOURCE = 'Carbon Lexicon';
@@ -68,22 +69,10 @@ function severityOf(severity: Severity): vscode.DiagnosticSeverity {
   }
 }
 
-/** Offsets to positions without a TextDocument (the partner may be closed). */
-class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  position(offset: number): vscode.Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return new vscode.Position(lo, offset - this.starts[lo]);
-  }
+/** A position in a text without a TextDocument (the partner may be closed). */
+function positionIn(lines: LineIndex, offset: number): vscode.Position {
+  const p = lines.positionAt(offset);
+  return new vscode.Position(p.line, p.character);
 }
 
 export class BilingualPairs implements vscode.Disposable {
@@ -291,13 +280,13 @@ export class BilingualPairs implements vscode.Disposable {
     const toDiagnostics = (findings: Finding[], here: 'zh' | 'en') =>
       findings.map((f) => {
         const own = sides[here];
-        const d = new vscode.Diagnostic(new vscode.Range(own.lines.position(f.start), own.lines.position(f.end)), f.message, severityOf(f.severity));
+        const d = new vscode.Diagnostic(new vscode.Range(positionIn(own.lines, f.start), positionIn(own.lines, f.end)), f.message, severityOf(f.severity));
         d.source = SOURCE;
         d.code = { value: f.rule, target: vscode.Uri.parse(ruleDocUrl(f.rule, this.repository)) };
         d.relatedInformation = (f.related ?? []).map((r) => {
           const other = r.file === undefined ? own : r.file === pair.zh.toString() ? sides.zh : sides.en;
           return new vscode.DiagnosticRelatedInformation(
-            new vscode.Location(other.uri, new vscode.Range(other.lines.position(r.start), other.lines.position(r.end))),
+            new vscode.Location(other.uri, new vscode.Range(positionIn(other.lines, r.start), positionIn(other.lines, r.end))),
             r.message,
           );
         });

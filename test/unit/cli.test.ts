@@ -393,6 +393,16 @@ describe('cli (compiled, run as a child process)', () => {
     });
   });
 
+  describe('positions', () => {
+    it('counts lines as editors do: a lone CR and a CRLF each end a line', () => {
+      const dir = tree({ 'cr.md': 'line one\rline two\r\nWe aim for carbon peaking.\n' });
+      const r = cli(dir, 'lint', '--format', 'json', 'cr.md');
+      assert.equal(r.code, 1);
+      const [finding] = JSON.parse(r.stdout) as Array<{ line: number; column: number; endLine: number; endColumn: number }>;
+      assert.deepEqual([finding.line, finding.column, finding.endLine, finding.endColumn], [3, 12, 3, 26]);
+    });
+  });
+
   describe('huge inputs', () => {
     it('reports tens of thousands of findings from one line without overflowing the stack', function () {
       this.timeout(60000);

@@ -11,7 +11,6 @@
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Lang, TermForm } from '../types';
 import {
-  LineIndex,
   MAX_DEFINITION_LENGTH,
   MAX_ENTRIES,
   cleanForm,
@@ -24,6 +23,7 @@ import {
 import { firstSyntaxError, nodeStart, parseJsonTree } from './jsonText';
 import { validateGlossaryConcepts } from './validate';
 import { copyConcept } from './merge';
+import { LineIndex } from '../lines';
 
 const CONCEPT_KEYS = new Set([
   'id', 'zh', 'en', 'accepted', 'deprecated', 'definition', 'category', 'refs', 'override', '$comment',
@@ -52,7 +52,7 @@ class Locator {
       p.pop();
       node = findNodeAtLocation(this.root, p);
     }
-    return this.lines.lineAt(nodeStart(node ?? this.root));
+    return this.lines.positionAt(nodeStart(node ?? this.root)).line + 1;
   }
 }
 
@@ -302,7 +302,7 @@ function syntaxError(body: string): GlossaryError {
   const error = firstSyntaxError(body);
   if (!error) return { line: 1, message: 'JSON syntax error' };
   const lines = new LineIndex(body);
-  return { line: lines.lineAt(error.offset), column: error.offset - lineStartOffset(body, error.offset) + 1, message: `JSON syntax error: ${error.message}` };
+  return { line: lines.positionAt(error.offset).line + 1, column: error.offset - lineStartOffset(body, error.offset) + 1, message: `JSON syntax error: ${error.message}` };
 }
 
 function label(path: Path): string {
