@@ -91,10 +91,10 @@ function rendered(concept: Concept, other: Map<string, TermMatch>): boolean {
   const target = concept.zh;
   // The English names show containment the Chinese ones may not: the pledge
   // 二氧化碳排放力争于2030年前达到峰值 ("peak carbon dioxide emissions before 2030") holds 碳达峰 ("peak carbon").
-  const targetEn = concept.en ? looseEnglish(concept.en) : '';
+  const targetEn = concept.en ? looseForm(concept.en) : '';
   const parts: string[] = [];
   for (const m of other.values()) {
-    if (targetEn.trim() !== '' && m.concept.en && looseEnglish(m.concept.en).includes(targetEn)) return true;
+    if (targetEn.trim() !== '' && m.concept.en && looseForm(m.concept.en).includes(targetEn)) return true;
     const zh = m.concept.zh;
     if (!zh) continue;
     if (zh.includes(target)) return true;
@@ -136,6 +136,17 @@ function looseEnglish(text: string): string {
   return ` ${words.join(' ')} `;
 }
 
+/** looseEnglish of a term form, remembered: forms are few and asked about for every aligned pair. */
+const looseForms = new Map<string, string>();
+function looseForm(form: string): string {
+  let loose = looseForms.get(form);
+  if (loose === undefined) {
+    loose = looseEnglish(form);
+    looseForms.set(form, loose);
+  }
+  return loose;
+}
+
 /**
  * An English rendering written with another inflection ("new energy vehicle
  * production" for "new energy vehicles") still renders the concept: the
@@ -144,7 +155,7 @@ function looseEnglish(text: string): string {
  */
 function renderedLoosely(concept: Concept, looseText: string): boolean {
   const forms = [concept.en, ...concept.accepted, ...concept.deprecated].map((f) => (typeof f === 'string' ? f : f.lang === 'en' ? f.text : ''));
-  return forms.some((form) => form !== '' && looseText.includes(looseEnglish(form)));
+  return forms.some((form) => form !== '' && looseText.includes(looseForm(form)));
 }
 
 function textOf(side: SideInput, pieces: Piece[]): string {
