@@ -19,7 +19,7 @@
 //   non-overlapping, as soon as no longer or earlier match can still appear.
 
 import type { Concept, DocumentFormat, FormStatus, TermForm } from './types';
-import { FOLD_BREAK, FOLD_SPACE, cjkTableOf, compactFold, foldCode, normalizeTerm, wordTableOf } from './normalize';
+import { FOLD_BREAK, FOLD_IGNORE, FOLD_SPACE, cjkTableOf, compactFold, foldCode, normalizeTerm, wordTableOf } from './normalize';
 import { SEGMENT_JOIN, Segments, scanMarkdown } from './markdown';
 
 export interface TermMatch {
@@ -67,6 +67,28 @@ const STATUS_RANK: Record<FormStatus, number> = { canonical: 0, admitted: 1, dep
  * an occasional failure-link walk.
  */
 const DENSE_DEPTH = 3;
+
+/**
+ * A fix-safety window holds this many normalised characters beyond the
+ * longest deprecated form that could overlap the replacement, and at most
+ * WORD_SLACK more to finish the word it ends in.
+ */
+const WINDOW_SLACK = 4;
+const WORD_SLACK = 64;
+
+/** How a deprecated form could overlap a replacement (see TermMatcher.replacementReach). */
+interface ReplacementReach {
+  risky: boolean;
+  /** Normalised characters such a form can have before the replacement's start, and after its end. */
+  before: number;
+  after: number;
+}
+
+/** Whitespace as the matcher folds it (a run of it reads as one space). */
+function isSpaceCode(c: number): boolean {
+  const f = foldCode(c);
+  return f === FOLD_SPACE || f === FOLD_BREAK;
+}
 
 /** Texts at least this long get the scan loop warmed up first (see warmUp). */
 const WARM_UP_MIN_LENGTH = 64 * 1024;
@@ -145,7 +167,6 @@ export class TermMatcher {
 
   private readonly mask: number;
   private readonly maxLen: number;
-  private readonly maxDeprecatedLen: number;
   private readonly ringSrc: Int32Array;
   private readonly ringChar: Uint16Array;
   private readonly cands = new Candidates();
@@ -344,11 +365,6 @@ export class TermMatcher {
     while (ring <= maxLen + 1) ring *= 2;
     this.mask = ring - 1;
     this.maxLen = maxLen;
-    let maxDeprecatedLen = 0;
-    for (let p = 0; p < nPat; p++) {
-      if (this.entries[p].some((e) => e.status === 'deprecated') && this.patLen[p] > maxDeprecatedLen) maxDeprecatedLen = this.patLen[p];
-    }
-    this.maxDeprecatedLen = maxDeprecatedLen;
     this.ringSrc = new Int32Array(ring);
     this.ringChar = new Uint16Array(ring);
   }
@@ -402,80 +418,91 @@ export class TermMatcher {
   /**
    * Mark the deprecated matches whose canonical replacement would not read as
    * that canonical term: with all the deprecated matches around it replaced
-   * too (as fixing all does), a deprecated rendering overlaps it. Nearby
-   * deprecated matches are checked together: one window per cluster, replaced
-   * and scanned once. Only the paragraph matters (matches never cross a blank
-   * line), so the answer is stable under incremental re-matching.
+   * too (as fixing all does), a deprecated rendering overlaps it. Each
+   * replacement gets a window just wide enough for the deprecated forms that
+   * could overlap it (see replacementReach); matches whose windows touch are
+   * checked together, replaced and scanned once. Only the paragraph matters
+   * (matches never cross a blank line), so the answer is stable under
+   * incremental re-matching.
    */
   private markUnsafeFixes(text: string, matches: TermMatch[]): void {
-    // A deprecated match overlapping a replacement reaches at most its own
-    // length beyond it (plus slack for runs of whitespace inside it).
-    const margin = this.maxDeprecatedLen + 16;
     let i = 0;
     while (i < matches.length) {
-      if (matches[i].status !== 'deprecated') {
+      const m = matches[i];
+      const reach = m.status === 'deprecated' ? this.replacementReach(m) : undefined;
+      if (reach === undefined || !reach.risky) {
         i++;
         continue;
       }
+      const from = this.windowStart(text, m.start, reach.before);
+      let to = this.windowEnd(text, m.end, reach.after);
       let last = i;
-      for (let j = i + 1; j < matches.length; j++) {
+      // Later deprecated matches whose windows overlap this one are replaced in the same window.
+      for (let j = i + 1; j < matches.length && matches[j].start < to; j++) {
         if (matches[j].status !== 'deprecated') continue;
-        if (matches[j].start - matches[last].end > 2 * margin) break;
         last = j;
+        const next = this.replacementReach(matches[j]);
+        to = Math.max(to, this.windowEnd(text, matches[j].end, next.after));
       }
-      let risky = false;
-      for (let j = i; j <= last && !risky; j++) if (matches[j].status === 'deprecated' && this.replacementIsRisky(matches[j])) risky = true;
-      if (risky) this.checkCluster(text, matches, i, last, margin);
+      this.checkCluster(text, matches, i, last, from, to);
       i = last + 1;
     }
   }
 
-  private readonly riskCache = new Map<string, boolean>();
-  private boundaryIndex?: Map<number, Array<{ key: string; at: number }>>;
+  private readonly reachCache = new Map<string, ReplacementReach>();
+  private boundaryIndex?: Map<number, Array<{ key: string; at: number; pattern: number }>>;
 
   /**
-   * Whether some deprecated form could overlap this match's replacement:
-   * contain it, lie inside it, or cross one of its ends (its tail begins the
-   * replacement, or its head ends it). Most replacements cannot, and need no
-   * window scan at all. Cached per replacement.
+   * How a deprecated form could overlap this match's replacement: contain it,
+   * lie inside it, or cross one of its ends (its tail begins the replacement,
+   * or its head ends it), and how many normalised characters of such a form
+   * can lie before and after the replacement. Most replacements can be
+   * overlapped by none and need no window scan at all. Cached per replacement.
    */
-  private replacementIsRisky(m: TermMatch): boolean {
+  private replacementReach(m: TermMatch): ReplacementReach {
     const replacement = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
-    let risky = this.riskCache.get(replacement);
-    if (risky !== undefined) return risky;
+    let reach = this.reachCache.get(replacement);
+    if (reach !== undefined) return reach;
     const r = normalizeTerm(replacement);
-    risky = false;
+    let risky = false;
+    let before = 0;
+    let after = 0;
     for (const n of this.scan(r, { data: Int32Array.of(0, r.length, 0), count: 1 })) if (n.status === 'deprecated') risky = true;
-    if (!risky && r.length > 0) {
+    if (r.length > 0) {
       const index = this.deprecatedBoundaryIndex();
-      // A deprecated form whose tail (from position at >= 1) and the replacement start alike.
-      for (const { key, at } of index.get(r.charCodeAt(0)) ?? []) {
+      const word = this.word;
+      // A deprecated form whose tail (from position at) and the replacement start alike: `at` characters before it.
+      // A form that must end at a word boundary can only end inside the replacement where the replacement has one.
+      for (const { key, at, pattern } of index.get(r.charCodeAt(0)) ?? []) {
         const tail = key.slice(at);
+        const endsInside = tail.length < r.length;
+        if (endsInside && this.patWordEnd[pattern] === 1 && word[r.charCodeAt(tail.length)] === 1) continue;
         if (r.startsWith(tail) || tail.startsWith(r)) {
           risky = true;
-          break;
+          before = Math.max(before, at);
         }
       }
-      // A deprecated form whose head (up to position at, before its end) and the replacement end alike.
-      if (!risky) {
-        for (const { key, at } of index.get(r.charCodeAt(r.length - 1)) ?? []) {
-          if (at >= key.length - 1) continue;
-          const head = key.slice(0, at + 1);
-          if (r.endsWith(head) || head.endsWith(r)) {
-            risky = true;
-            break;
-          }
+      // A deprecated form whose head (up to position at) and the replacement end alike: the rest of it after.
+      // Likewise a form that must start at a word boundary starts inside the replacement only at one.
+      for (const { key, at, pattern } of index.get(r.charCodeAt(r.length - 1)) ?? []) {
+        const head = key.slice(0, at + 1);
+        const startsInside = head.length < r.length;
+        if (startsInside && this.patWordStart[pattern] === 1 && word[r.charCodeAt(r.length - head.length - 1)] === 1) continue;
+        if (r.endsWith(head) || head.endsWith(r)) {
+          risky = true;
+          after = Math.max(after, key.length - at - 1);
         }
       }
     }
-    this.riskCache.set(replacement, risky);
-    return risky;
+    reach = { risky, before, after };
+    this.reachCache.set(replacement, reach);
+    return reach;
   }
 
   /** For each code unit, the deprecated forms (normalised) holding it and where. */
-  private deprecatedBoundaryIndex(): Map<number, Array<{ key: string; at: number }>> {
+  private deprecatedBoundaryIndex(): Map<number, Array<{ key: string; at: number; pattern: number }>> {
     if (this.boundaryIndex) return this.boundaryIndex;
-    const index = new Map<number, Array<{ key: string; at: number }>>();
+    const index = new Map<number, Array<{ key: string; at: number; pattern: number }>>();
     for (let p = 0; p < this.keys.length; p++) {
       if (!this.entries[p].some((e) => e.status === 'deprecated')) continue;
       const key = this.keys[p];
@@ -483,15 +510,48 @@ export class TermMatcher {
         const code = key.charCodeAt(at);
         let list = index.get(code);
         if (!list) index.set(code, (list = []));
-        list.push({ key, at });
+        list.push({ key, at, pattern: p });
       }
     }
     return (this.boundaryIndex = index);
   }
 
-  private checkCluster(text: string, matches: TermMatch[], first: number, last: number, margin: number): void {
-    const from = Math.max(0, matches[first].start - margin);
-    const to = Math.min(text.length, matches[last].end + margin);
+  /**
+   * Where a window must start to hold `chars` normalised characters before
+   * `pos` (a run of whitespace counts as one, ignorable characters as none),
+   * plus a few more and the rest of the word it lands in: the window's edge
+   * then reads as a word boundary only where the text has one.
+   */
+  private windowStart(text: string, pos: number, chars: number): number {
+    let need = chars + WINDOW_SLACK;
+    let i = pos;
+    while (i > 0 && need > 0) {
+      i--;
+      const f = foldCode(text.charCodeAt(i));
+      if (f === FOLD_IGNORE) continue;
+      if ((f === FOLD_SPACE || f === FOLD_BREAK) && i + 1 < pos && isSpaceCode(text.charCodeAt(i + 1))) continue;
+      need--;
+    }
+    for (let extra = 0; i > 0 && extra < WORD_SLACK && this.word[text.charCodeAt(i - 1)] === 1; extra++) i--;
+    return i;
+  }
+
+  /** The mirror of windowStart: where a window must end to hold `chars` normalised characters after `pos`. */
+  private windowEnd(text: string, pos: number, chars: number): number {
+    let need = chars + WINDOW_SLACK;
+    let i = pos;
+    while (i < text.length && need > 0) {
+      const f = foldCode(text.charCodeAt(i));
+      i++;
+      if (f === FOLD_IGNORE) continue;
+      if ((f === FOLD_SPACE || f === FOLD_BREAK) && i - 1 > pos && isSpaceCode(text.charCodeAt(i - 2))) continue;
+      need--;
+    }
+    for (let extra = 0; i < text.length && extra < WORD_SLACK && this.word[text.charCodeAt(i)] === 1; extra++) i++;
+    return i;
+  }
+
+  private checkCluster(text: string, matches: TermMatch[], first: number, last: number, from: number, to: number): void {
     const parts: string[] = [];
     const repIndex: number[] = [];
     const repStart: number[] = [];
