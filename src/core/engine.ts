@@ -3,7 +3,7 @@
 // code action right after a lint of the same text costs no rescan.
 
 import type { Concept, DocumentFormat, Finding, LintConfig, TermBase } from './types';
-import { TermMatch, TermMatcher } from './matcher';
+import { PackedMatches, TermMatch, TermMatcher } from './matcher';
 import { lint } from './lint';
 import { bundledTermBase } from './data';
 
@@ -22,22 +22,29 @@ export function createEngine(base: TermBase = bundledTermBase): Engine {
   const matcher = new TermMatcher(base.concepts ?? []);
   let lastText: string | undefined;
   let lastFormat: DocumentFormat | undefined;
-  let lastMatches: TermMatch[] = [];
+  let lastPacked: PackedMatches | undefined;
+  // Objects for every match are made only when asked for (hover, views), not for a lint.
+  let lastMatches: TermMatch[] | undefined;
 
-  const matches = (text: string, format: DocumentFormat = 'plaintext'): TermMatch[] => {
-    if (text !== lastText || format !== lastFormat) {
-      lastMatches = matcher.findAll(text, format);
+  const packed = (text: string, format: DocumentFormat): PackedMatches => {
+    if (lastPacked === undefined || text !== lastText || format !== lastFormat) {
+      lastPacked = matcher.findAllPacked(text, format);
+      lastMatches = undefined;
       lastText = text;
       lastFormat = format;
     }
-    return lastMatches;
+    return lastPacked;
+  };
+  const matches = (text: string, format: DocumentFormat = 'plaintext'): TermMatch[] => {
+    const list = packed(text, format);
+    return (lastMatches ??= list.toArray());
   };
 
   return {
     matcher,
     base,
     lint(text, format, config) {
-      return lint(text, { matcher, format, config, matches: matches(text, format) });
+      return lint(text, { matcher, format, config, packed: packed(text, format) });
     },
     termAt(text, offset, format = 'plaintext') {
       const list = matches(text, format);

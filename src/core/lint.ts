@@ -2,7 +2,7 @@
 // the hook below, the bilingual rules). Pure: text in, findings out.
 
 import type { Concept, DocumentFormat, Finding, LintConfig, RuleId, Severity, TermForm } from './types';
-import type { TermMatch, TermMatcher } from './matcher';
+import type { MatchEntry, PackedMatches, TermMatch, TermMatcher } from './matcher';
 import { severityFor } from './config';
 import { keepLineBreaks, matchCapitalisation } from './fixes';
 import { normalizeTerm } from './normalize';
@@ -15,6 +15,8 @@ export interface LintOptions {
   config?: LintConfig;
   /** Matches already computed for this exact text (incremental re-linting); computed when absent. */
   matches?: TermMatch[];
+  /** The same, packed (a whole-document lint): objects are made only for the matches a rule reads. */
+  packed?: PackedMatches;
 }
 
 /**
@@ -44,9 +46,19 @@ export function registerDocumentRule(rule: DocumentRule): void {
  * number-mismatch) run on documents that hold both languages.
  */
 export function lint(text: string, options: LintOptions): Finding[] {
-  const matches = options.matches ?? options.matcher.findAll(text, options.format);
-  const findings = findingsFromMatches(text, matches, options.config);
-  const documentLevel = documentFindings(text, { ...options, matches });
+  let findings: Finding[];
+  let documentLevel: Finding[];
+  if (options.matches) {
+    findings = findingsFromMatches(text, options.matches, options.config);
+    documentLevel = documentFindings(text, options);
+  } else {
+    const packed = options.packed ?? options.matcher.findAllPacked(text, options.format);
+    // The term rules read only deprecated matches and those of concepts with admitted
+    // forms; in a long document that is a small share of all matches.
+    findings = findingsFromMatches(text, packed.select(readByTermRules), options.config);
+    let all: TermMatch[] | undefined;
+    documentLevel = documentFindings(text, { ...options, matches: undefined }, () => (all ??= packed.toArray()));
+  }
   if (documentLevel.length === 0) return findings;
   for (const f of documentLevel) findings.push(f);
   return sortFindings(findings);
@@ -59,16 +71,25 @@ export function lint(text: string, options: LintOptions): Finding[] {
  * the term matches of this exact text (an incremental linter passes its cached
  * ones, so nothing is matched again).
  */
-export function documentFindings(text: string, options: LintOptions): Finding[] {
+export function documentFindings(text: string, options: LintOptions, allMatches?: () => TermMatch[]): Finding[] {
   const rules: DocumentRule[] = [bilingualRule, ...documentRules];
   const out: Finding[] = [];
   let suppressions: ReturnType<typeof parseSuppressions> | undefined;
   const ignored = new Set(options.config?.ignoredConcepts ?? []);
   // An empty list may be a caller's shortcut (IncrementalLinter passes [] to get only these
   // rules), so the rule then finds the terms itself.
-  const known = options.matches && options.matches.length > 0 ? options.matches : undefined;
+  const given = options.matches && options.matches.length > 0 ? options.matches : undefined;
+  // Made only when a rule reads them (most documents are not bilingual).
+  const ruleOptions = {
+    matcher: options.matcher,
+    format: options.format,
+    config: options.config,
+    get matches(): TermMatch[] | undefined {
+      return given ?? allMatches?.();
+    },
+  };
   for (const rule of rules) {
-    for (const f of rule(text, { matcher: options.matcher, format: options.format, config: options.config, matches: known })) {
+    for (const f of rule(text, ruleOptions)) {
       const severity = severityFor(f.rule, options.config);
       if (severity === 'off') continue;
       if (f.conceptId && ignored.has(f.conceptId)) continue;
@@ -207,6 +228,11 @@ function formKey(form: TermForm): string {
   let key = formKeys.get(form);
   if (key === undefined) formKeys.set(form, (key = normalizeTerm(form.text)));
   return key;
+}
+
+/** Whether findingsFromMatches reads matches of this entry at all (see inconsistentVariants). */
+function readByTermRules(entry: MatchEntry): boolean {
+  return entry.status === 'deprecated' || (admittedLangs(entry.concept) & (entry.form.lang === 'zh' ? 1 : 2)) !== 0;
 }
 
 const admittedCache = new WeakMap<Concept, number>();

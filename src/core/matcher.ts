@@ -50,10 +50,93 @@ function foundText(text: string, start: number, end: number, formText: string): 
   return end - start === formText.length && text.startsWith(formText, start) ? formText : text.slice(start, end);
 }
 
-interface PatternEntry {
+/** What a pattern stands for: one form of one concept (a pattern can stand for several). */
+export interface MatchEntry {
   concept: Concept;
   form: TermForm;
   status: FormStatus;
+}
+
+/**
+ * Matches in parallel arrays, one slot per match and no object per match: a
+ * long document holds hundreds of thousands of term occurrences, most of which
+ * no rule reports. Objects (TermMatch) are made on request.
+ */
+export class PackedMatches {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  /** Index into `entries`. */
+  entry: Int32Array;
+  /** 1 where the match is deprecated and its replacement is no safe fix (TermMatch.unsafeFix). */
+  unsafe: Uint8Array;
+
+  constructor(
+    readonly text: string,
+    readonly entries: readonly MatchEntry[],
+    capacity = 64,
+  ) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.entry = new Int32Array(capacity);
+    this.unsafe = new Uint8Array(capacity);
+  }
+
+  push(start: number, end: number, entry: number): void {
+    if (this.count === this.start.length) this.grow();
+    const j = this.count++;
+    this.start[j] = start;
+    this.end[j] = end;
+    this.entry[j] = entry;
+  }
+
+  status(i: number): FormStatus {
+    return this.entries[this.entry[i]].status;
+  }
+
+  /** The match at slot i as an object. */
+  at(i: number): TermMatch {
+    const e = this.entries[this.entry[i]];
+    const start = this.start[i];
+    const end = this.end[i];
+    const m: TermMatch = { start, end, found: foundText(this.text, start, end, e.form.text), concept: e.concept, form: e.form, status: e.status };
+    if (this.unsafe[i] === 1) m.unsafeFix = true;
+    return m;
+  }
+
+  /** Every match as an object, in document order. */
+  toArray(): TermMatch[] {
+    const out: TermMatch[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.at(i);
+    return out;
+  }
+
+  /** The matches whose entry passes `keep` (asked once per entry), as objects in document order. */
+  select(keep: (entry: MatchEntry) => boolean): TermMatch[] {
+    const verdict = new Int8Array(this.entries.length);
+    const out: TermMatch[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const e = this.entry[i];
+      if (verdict[e] === 0) verdict[e] = keep(this.entries[e]) ? 1 : -1;
+      if (verdict[e] === 1) out.push(this.at(i));
+    }
+    return out;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.start = grow(this.start, new Int32Array(size));
+    this.end = grow(this.end, new Int32Array(size));
+    this.entry = grow(this.entry, new Int32Array(size));
+    this.unsafe = grow(this.unsafe, new Uint8Array(size));
+  }
+}
+
+interface PatternEntry extends MatchEntry {
   /** Normalised without case folding, for caseSensitive forms; null otherwise. */
   exact: string | null;
 }
@@ -141,6 +224,9 @@ export class TermMatcher {
   /** Normalised pattern keys and, per pattern, the concept forms they stand for (best status first). */
   private readonly keys: string[] = [];
   private readonly entries: PatternEntry[][] = [];
+  /** All entries of all patterns, pattern by pattern; entryBase[p] is where pattern p's start. */
+  private readonly entryTable: PatternEntry[] = [];
+  private readonly entryBase: Int32Array;
   private readonly patLen: Int32Array;
   private readonly patWordStart: Uint8Array;
   private readonly patWordEnd: Uint8Array;
@@ -218,6 +304,12 @@ export class TermMatcher {
     }
 
     const nPat = this.keys.length;
+    // One table of every pattern's entries: packed matches name their entry by its index here.
+    this.entryBase = new Int32Array(nPat);
+    for (let p = 0; p < nPat; p++) {
+      this.entryBase[p] = this.entryTable.length;
+      for (const e of this.entries[p]) this.entryTable.push(e);
+    }
     this.patLen = new Int32Array(nPat);
     this.patWordStart = new Uint8Array(nPat);
     this.patWordEnd = new Uint8Array(nPat);
@@ -395,15 +487,25 @@ export class TermMatcher {
    * code block (incremental callers pass whole paragraphs).
    */
   findAll(text: string, format: DocumentFormat = 'plaintext', fromOffset = 0, toOffset = text.length): TermMatch[] {
+    return this.findAllPacked(text, format, fromOffset, toOffset).toArray();
+  }
+
+  /** findAll, packed: no object per match (long documents; see PackedMatches). */
+  findAllPacked(text: string, format: DocumentFormat = 'plaintext', fromOffset = 0, toOffset = text.length): PackedMatches {
     const from = Math.max(0, Math.min(fromOffset, text.length));
     const to = Math.max(from, Math.min(toOffset, text.length));
     const segments: Segments =
       format === 'markdown' ? scanMarkdown(text, from, to) : { data: Int32Array.of(from, to, 0), count: 1 };
-    return this.findInSegments(text, segments);
+    return this.findPackedInSegments(text, segments);
   }
 
   /** Matches within precomputed checkable segments (see markdown.ts). */
   findInSegments(text: string, segments: Segments): TermMatch[] {
+    return this.findPackedInSegments(text, segments).toArray();
+  }
+
+  /** findInSegments, packed. */
+  findPackedInSegments(text: string, segments: Segments): PackedMatches {
     // Only a long scan gains from the warm-up; short ones (activation, a hover,
     // an incremental paragraph) finish before V8 would optimise anyway.
     if (!this.warmedUp && text.length >= WARM_UP_MIN_LENGTH) {
@@ -413,6 +515,16 @@ export class TermMatcher {
     const out = this.scan(text, segments);
     this.markUnsafeFixes(text, out);
     return out;
+  }
+
+  /** The canonical rendering a deprecated entry is replaced with. */
+  private replacementOf(entry: MatchEntry): string {
+    return entry.form.lang === 'zh' ? entry.concept.zh : entry.concept.en;
+  }
+
+  /** The matches in all of a short text (a replacement, a fix-safety window). */
+  private plainScan(text: string): PackedMatches {
+    return this.scan(text, { data: Int32Array.of(0, text.length, 0), count: 1 });
   }
 
   /**
@@ -425,24 +537,25 @@ export class TermMatcher {
    * (matches never cross a blank line), so the answer is stable under
    * incremental re-matching.
    */
-  private markUnsafeFixes(text: string, matches: TermMatch[]): void {
+  private markUnsafeFixes(text: string, matches: PackedMatches): void {
+    const entries = this.entryTable;
     let i = 0;
-    while (i < matches.length) {
-      const m = matches[i];
-      const reach = m.status === 'deprecated' ? this.replacementReach(m) : undefined;
+    while (i < matches.count) {
+      const entry = entries[matches.entry[i]];
+      const reach = entry.status === 'deprecated' ? this.replacementReach(entry) : undefined;
       if (reach === undefined || !reach.risky) {
         i++;
         continue;
       }
-      const from = this.windowStart(text, m.start, reach.before);
-      let to = this.windowEnd(text, m.end, reach.after);
+      const from = this.windowStart(text, matches.start[i], reach.before);
+      let to = this.windowEnd(text, matches.end[i], reach.after);
       let last = i;
       // Later deprecated matches whose windows overlap this one are replaced in the same window.
-      for (let j = i + 1; j < matches.length && matches[j].start < to; j++) {
-        if (matches[j].status !== 'deprecated') continue;
+      for (let j = i + 1; j < matches.count && matches.start[j] < to; j++) {
+        const next = entries[matches.entry[j]];
+        if (next.status !== 'deprecated') continue;
         last = j;
-        const next = this.replacementReach(matches[j]);
-        to = Math.max(to, this.windowEnd(text, matches[j].end, next.after));
+        to = Math.max(to, this.windowEnd(text, matches.end[j], this.replacementReach(next).after));
       }
       this.checkCluster(text, matches, i, last, from, to);
       i = last + 1;
@@ -459,15 +572,16 @@ export class TermMatcher {
    * can lie before and after the replacement. Most replacements can be
    * overlapped by none and need no window scan at all. Cached per replacement.
    */
-  private replacementReach(m: TermMatch): ReplacementReach {
-    const replacement = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
+  private replacementReach(entry: MatchEntry): ReplacementReach {
+    const replacement = this.replacementOf(entry);
     let reach = this.reachCache.get(replacement);
     if (reach !== undefined) return reach;
     const r = normalizeTerm(replacement);
     let risky = false;
     let before = 0;
     let after = 0;
-    for (const n of this.scan(r, { data: Int32Array.of(0, r.length, 0), count: 1 })) if (n.status === 'deprecated') risky = true;
+    const inside = this.plainScan(r);
+    for (let j = 0; j < inside.count; j++) if (inside.status(j) === 'deprecated') risky = true;
     if (r.length > 0) {
       const index = this.deprecatedBoundaryIndex();
       const word = this.word;
@@ -551,7 +665,7 @@ export class TermMatcher {
     return i;
   }
 
-  private checkCluster(text: string, matches: TermMatch[], first: number, last: number, from: number, to: number): void {
+  private checkCluster(text: string, matches: PackedMatches, first: number, last: number, from: number, to: number): void {
     const parts: string[] = [];
     const repIndex: number[] = [];
     const repStart: number[] = [];
@@ -559,30 +673,31 @@ export class TermMatcher {
     let length = 0;
     let pos = from;
     for (let j = first; j <= last; j++) {
-      const m = matches[j];
-      if (m.status !== 'deprecated') continue;
-      const replacement = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
-      const before = text.slice(pos, m.start);
+      const entry = this.entryTable[matches.entry[j]];
+      if (entry.status !== 'deprecated') continue;
+      const replacement = this.replacementOf(entry);
+      const before = text.slice(pos, matches.start[j]);
       parts.push(before, replacement);
       length += before.length;
       repIndex.push(j);
       repStart.push(length);
       length += replacement.length;
       repEnd.push(length);
-      pos = m.end;
+      pos = matches.end[j];
     }
     parts.push(text.slice(pos, to));
     const window = parts.join('');
     let r = 0;
-    for (const n of this.scan(window, { data: Int32Array.of(0, window.length, 0), count: 1 })) {
-      if (n.status !== 'deprecated') continue;
-      while (r < repEnd.length && repEnd[r] <= n.start) r++;
-      for (let q = r; q < repEnd.length && repStart[q] < n.end; q++) matches[repIndex[q]].unsafeFix = true;
+    const found = this.plainScan(window);
+    for (let n = 0; n < found.count; n++) {
+      if (found.status(n) !== 'deprecated') continue;
+      while (r < repEnd.length && repEnd[r] <= found.start[n]) r++;
+      for (let q = r; q < repEnd.length && repStart[q] < found.end[n]; q++) matches.unsafe[repIndex[q]] = 1;
     }
   }
 
-  private scan(text: string, segments: Segments): TermMatch[] {
-    const out: TermMatch[] = [];
+  private scan(text: string, segments: Segments): PackedMatches {
+    const out = new PackedMatches(text, this.entryTable);
     const seg = segments.data;
     const segCount = segments.count;
     const dense = this.dense;
@@ -625,7 +740,7 @@ export class TermMatcher {
           s = 0;
           pendingWs = false;
           if (cands.n !== 0) {
-            this.resolve(k, text, out);
+            this.resolve(k, out);
             pendingMin = cands.minStartK;
           }
         }
@@ -640,7 +755,7 @@ export class TermMatcher {
             if (wsBreaks >= 2) {
               s = 0;
               if (cands.n !== 0) {
-                this.resolve(k, text, out);
+                this.resolve(k, out);
                 pendingMin = cands.minStartK;
               }
             } else if (!(wsBreaks === 1 && cjk[c] === 1 && cjk[text.charCodeAt(wsStart - 1)] === 1)) {
@@ -651,7 +766,7 @@ export class TermMatcher {
               if (spaceClass === 0) s = 0;
               else s = s < nDense ? dense[s * W + spaceClass] : this.deepNext(s, spaceClass);
               if (pendingMin < k && k - depth[s] > pendingMin) {
-                this.resolve(k - depth[s], text, out);
+                this.resolve(k - depth[s], out);
                 pendingMin = cands.minStartK;
               }
             }
@@ -666,7 +781,7 @@ export class TermMatcher {
             pendingMin = cands.minStartK;
           }
           if (pendingMin < k && k - depth[s] > pendingMin) {
-            this.resolve(k - depth[s], text, out);
+            this.resolve(k - depth[s], out);
             pendingMin = cands.minStartK;
           }
         } else if (cl === 0) {
@@ -674,7 +789,7 @@ export class TermMatcher {
             s = 0;
             pendingWs = false;
             if (cands.n !== 0) {
-              this.resolve(k, text, out);
+              this.resolve(k, out);
               pendingMin = cands.minStartK;
             }
           }
@@ -697,7 +812,7 @@ export class TermMatcher {
               s = 0;
               pendingWs = false;
               if (cands.n !== 0) {
-                this.resolve(k, text, out);
+                this.resolve(k, out);
                 pendingMin = cands.minStartK;
               }
             }
@@ -706,7 +821,7 @@ export class TermMatcher {
         }
       }
     }
-    this.finish(text, out);
+    this.finish(out);
     return out;
   }
 
@@ -723,8 +838,8 @@ export class TermMatcher {
   }
 
   /** Commit what is left at the end of a scan (a call, so the scan loop has no code that runs only after it). */
-  private finish(text: string, out: TermMatch[]): void {
-    if (this.cands.n !== 0) this.resolve(Number.MAX_SAFE_INTEGER, text, out);
+  private finish(out: PackedMatches): void {
+    if (this.cands.n !== 0) this.resolve(Number.MAX_SAFE_INTEGER, out);
   }
 
   /**
@@ -751,7 +866,7 @@ export class TermMatcher {
       text += key + pieces[i % pieces.length] + key.slice(0, cut) + pieces[(i + 3) % pieces.length] + key.slice(cut) + ' ';
     }
     for (let round = 0; round < 3; round++) {
-      this.findInSegments(text, { data: Int32Array.of(0, text.length, 0), count: 1 });
+      this.findPackedInSegments(text, { data: Int32Array.of(0, text.length, 0), count: 1 });
       // Short segments, alternately joined and not, so boundaries fall inside matches.
       const pieces: number[] = [];
       for (let at = 0, n = 0; at < text.length; at += 5, n++) pieces.push(at, Math.min(text.length, at + 5), n % 3 === 1 ? 0 : SEGMENT_JOIN);
@@ -798,14 +913,11 @@ export class TermMatcher {
   }
 
   /** Commit candidates that no later match can beat (start before `frontier`). */
-  private resolve(frontier: number, text: string, out: TermMatch[]): void {
+  private resolve(frontier: number, out: PackedMatches): void {
     const c = this.cands;
     if (c.n === 1) {
       // The common case: one candidate, and it starts before the frontier.
-      const entry = this.entries[c.pattern[0]][c.entry[0]];
-      const start = c.startSrc[0];
-      const end = c.endSrc[0];
-      out.push({ start, end, found: foundText(text, start, end, entry.form.text), concept: entry.concept, form: entry.form, status: entry.status });
+      out.push(c.startSrc[0], c.endSrc[0], this.entryBase[c.pattern[0]] + c.entry[0]);
       c.lastEndK = c.endK[0];
       c.n = 0;
       c.minStartK = Number.MAX_SAFE_INTEGER;
@@ -817,10 +929,7 @@ export class TermMatcher {
         if (c.startK[j] < c.startK[b] || (c.startK[j] === c.startK[b] && c.endK[j] > c.endK[b])) b = j;
       }
       if (c.startK[b] >= frontier) return;
-      const entry = this.entries[c.pattern[b]][c.entry[b]];
-      const start = c.startSrc[b];
-      const end = c.endSrc[b];
-      out.push({ start, end, found: foundText(text, start, end, entry.form.text), concept: entry.concept, form: entry.form, status: entry.status });
+      out.push(c.startSrc[b], c.endSrc[b], this.entryBase[c.pattern[b]] + c.entry[b]);
       const lastEndK = (c.lastEndK = c.endK[b]);
       let w = 0;
       for (let j = 0; j < c.n; j++) {
