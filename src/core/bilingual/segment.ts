@@ -71,11 +71,16 @@ function letterKindTable(): Uint8Array {
 }
 
 export function langCounts(text: string): LangCounts {
+  return langCountsIn(text, 0, text.length);
+}
+
+/** langCounts of text.slice(start, end), without the slice. */
+function langCountsIn(text: string, start: number, end: number): LangCounts {
   // A table and no branches: this runs over every block of every document.
   const kinds = letterKindTable();
   let latin = 0;
   let cjk = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const k = kinds[text.charCodeAt(i)];
     latin += k & 1;
     cjk += k >> 1;
@@ -90,7 +95,16 @@ export function langCounts(text: string): LangCounts {
  * 碳达峰 stays English, "前言 / Preface" is mixed.
  */
 export function detectLang(text: string): BlockLang {
-  const { cjk, latin } = langCounts(text);
+  return langIn(text, 0, text.length);
+}
+
+/** detectLang of text.slice(start, end), without the slice. */
+function langIn(text: string, start: number, end: number): BlockLang {
+  const { cjk, latin } = langCountsIn(text, start, end);
+  return langOfCounts(cjk, latin);
+}
+
+function langOfCounts(cjk: number, latin: number): BlockLang {
   if (cjk === 0 && latin === 0) return 'none';
   const share = cjk / (cjk + latin / 3);
   if (share >= 0.7) return 'zh';
@@ -152,6 +166,7 @@ const MARKER_PATTERNS: Array<[RegExp, MarkerStyle, (m: RegExpExecArray) => numbe
 
 /** A structural marker at the start of `text` (offsets relative to `base`). */
 export function parseMarker(text: string, base = 0): StructuralMarker | undefined {
+  if (!mayOpenMarker(text, 0, text.length)) return undefined;
   for (const [re, style, value] of MARKER_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -162,38 +177,159 @@ export function parseMarker(text: string, base = 0): StructuralMarker | undefine
   return undefined;
 }
 
-// ---------------------------------------------------------------- lines
-
-interface Line {
-  start: number;
-  /** End without the line break. */
-  end: number;
-  text: string;
+/** parseMarker of text.slice(start, end), slicing only when a marker can start there. */
+function markerIn(text: string, start: number, end: number): StructuralMarker | undefined {
+  return mayOpenMarker(text, start, end) ? parseMarker(text.slice(start, end), start) : undefined;
 }
+
+/** 一 二 三 四 五 六 七 八 九 十 (a switch: cheaper than a Set lookup for every line). */
+function isZhDigit(c: number): boolean {
+  switch (c) {
+    case 0x4e00:
+    case 0x4e8c:
+    case 0x4e09:
+    case 0x56db:
+    case 0x4e94:
+    case 0x516d:
+    case 0x4e03:
+    case 0x516b:
+    case 0x4e5d:
+    case 0x5341:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** I V X L C */
+function isRomanDigit(c: number): boolean {
+  return c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c || c === 0x43;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The first index from `start` on (before `end`) whose code unit fails `test`. */
+function skipWhile(text: string, start: number, end: number, test: (c: number) => boolean): number {
+  while (start < end && test(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/**
+ * Whether one of MARKER_PATTERNS can match text.slice(start, end): what each
+ * needs at its start (1. needs one to three digits and a point, 一、 numerals
+ * and a comma...), checked without slicing, so that most paragraphs are
+ * turned away without running 8 regexes.
+ */
+function mayOpenMarker(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const c = text.charCodeAt(start);
+  if (isAsciiDigit(c)) {
+    // 1. 1) 1、 1．
+    const after = skipWhile(text, start, end, isAsciiDigit);
+    const p = text.charCodeAt(after);
+    return after - start <= 3 && after < end && (p === 0x2e || p === 0xff0e || p === 0x3001 || p === 0x29);
+  }
+  if (isZhDigit(c)) {
+    // 一、 一． 一.
+    const after = skipWhile(text, start, end, isZhDigit);
+    const p = text.charCodeAt(after);
+    return after < end && (p === 0x3001 || p === 0xff0e || p === 0x2e);
+  }
+  if (c === 0x28 || c === 0xff08) return true; // (1) （一）
+  if (c >= 0x2460 && c <= 0x2473) return true; // ① … ⑳
+  if (c === 0x7b2c) return true; // 第一章
+  if (c === 0x43 || c === 0x53 || c === 0x41 || c === 0x50) {
+    if (text.startsWith('Chapter', start) || text.startsWith('Section', start) || text.startsWith('Article', start) || text.startsWith('Part', start)) return true;
+  }
+  // I. IV. XII.
+  const after = skipWhile(text, start, end, isRomanDigit);
+  return after > start && after < end && text.charCodeAt(after) === 0x2e;
+}
+
+// ---------------------------------------------------------------- lines
 
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const SENTENCE_END = /[。！？；.!?;:：]\s*$/;
+const SENTENCE_END_CODES = new Set(Array.from('。！？；.!?;:：', (ch) => ch.charCodeAt(0)));
 const HEADING_WORDS = /^(?:前言|序言|引言|结束语|结语|附录|Preface|Foreword|Introduction|Conclusions?|Closing Remarks|Appendix)\s*$/i;
+/** The longest of HEADING_WORDS ("Closing Remarks"): longer text is not one, without testing. */
+const HEADING_WORD_MAX_LENGTH = 15;
+const STARTS_MARKER = /^\s*(?:\d{1,3}[.)．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])/;
 
-function isBlank(line: Line): boolean {
-  return line.text.trim() === '';
+/** Whether a code unit is whitespace as a regular expression's \s (and trim) reads it, without building a string. */
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-function splitCells(text: string, line: Line): TableCell[] {
+/** The first index in [start, end) that is not whitespace, or `end`. */
+function skipSpace(text: string, start: number, end: number): number {
+  while (start < end && isJsSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** One past the last index in [start, end) that is not whitespace, or `start`. */
+function skipSpaceBack(text: string, start: number, end: number): number {
+  while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Length of text.slice(start, end).trim(). */
+function trimmedLength(text: string, start: number, end: number): number {
+  const a = skipSpace(text, start, end);
+  return skipSpaceBack(text, a, end) - a;
+}
+
+/**
+ * The line of `text` that starts at `start`: [start, end) without its break
+ * (a CR before the LF belongs to the break), and where the next line starts,
+ * text.length + 1 after the last line. Every text has at least one line.
+ * Moved from line to line, so a document is read without a string or an
+ * object per line.
+ */
+class LineCursor {
+  start = 0;
+  end = 0;
+  next = 0;
+
+  constructor(private readonly text: string) {}
+
+  moveTo(start: number): void {
+    const text = this.text;
+    let nl = text.indexOf('\n', start);
+    const last = nl < 0;
+    if (last) nl = text.length;
+    this.start = start;
+    this.end = nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    this.next = last ? text.length + 1 : nl + 1;
+  }
+
+  /** Whether another line follows this one. */
+  get hasNext(): boolean {
+    return this.next <= this.text.length;
+  }
+
+  get lineText(): string {
+    return this.text.slice(this.start, this.end);
+  }
+}
+
+function splitCells(text: string, lineStart: number, lineEnd: number): TableCell[] {
   const cells: TableCell[] = [];
-  let i = line.start;
-  const end = line.end;
+  let i = lineStart;
+  const end = lineEnd;
   // Skip the leading pipe.
-  while (i < end && /\s/.test(text[i])) i++;
+  i = skipSpace(text, i, end);
   if (text[i] === '|') i++;
   let cellStart = i;
   for (; i <= end; i++) {
     const atEnd = i === end;
     if (atEnd || (text[i] === '|' && text[i - 1] !== '\\')) {
-      let a = cellStart;
-      let b = i;
-      while (a < b && /\s/.test(text[a])) a++;
-      while (b > a && /\s/.test(text[b - 1])) b--;
+      const a = skipSpace(text, cellStart, i);
+      const b = skipSpaceBack(text, a, i);
       // A trailing pipe leaves an empty last cell: drop it.
       if (!(atEnd && a === b && cells.length > 0 && text.slice(cellStart, i).trim() === '')) {
         const cellText = text.slice(a, b);
@@ -211,87 +347,134 @@ function looksLikeHeadingLine(content: string): boolean {
   return short && !SENTENCE_END.test(content) && content.trim().length > 0;
 }
 
-/** Where a mixed one-line block splits into its Chinese and English halves, if it does. */
+/** looksLikeHeadingLine(text.slice(start, end)), counting letters only when the length leaves the answer open. */
+function looksLikeHeadingIn(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length > 120) return false;
+  if (length > 40) {
+    const { cjk, latin } = langCountsIn(text, start, end);
+    if (cjk > latin / 3) return false;
+  }
+  const last = skipSpaceBack(text, start, end);
+  return last > start && !SENTENCE_END_CODES.has(text.charCodeAt(last - 1));
+}
+
+/** HEADING_WORDS.test(text.slice(start, end).trim()), testing only text short enough to be one. */
+function isHeadingWordIn(text: string, start: number, end: number): boolean {
+  const a = skipSpace(text, start, end);
+  const b = skipSpaceBack(text, a, end);
+  return b - a <= HEADING_WORD_MAX_LENGTH && HEADING_WORDS.test(text.slice(a, b));
+}
+
+/** Code units that count as Chinese where bilingualSplit looks for the change of script (closing and opening brackets and quotes included). */
+function isCjkOrClosing(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c === 0xff09 || c === 0x29 || c === 0x300b || c === 0x201d || c === 0x300d; // ） ) 》 ” 」
+}
+
+function isCjkOrOpening(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c === 0xff08 || c === 0x28 || c === 0x300a || c === 0x201c || c === 0x300c; // （ ( 《 “ 「
+}
+
+/**
+ * Where a mixed one-line block splits into its Chinese and English halves, if
+ * it does: at the first separator, else the first change of script, with a
+ * Chinese half and an English one.
+ */
 function bilingualSplit(text: string, start: number, end: number): Array<[number, number]> | undefined {
-  const slice = text.slice(start, end);
   const trimmedPair = (a: number, b: number): [number, number] => {
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
-    return [a, b];
+    a = skipSpace(text, a, b);
+    return [a, skipSpaceBack(text, a, b)];
   };
-  const differ = (a: [number, number], b: [number, number]) => {
-    const la = detectLang(text.slice(a[0], a[1]));
-    const lb = detectLang(text.slice(b[0], b[1]));
-    return (la === 'zh' && lb === 'en') || (la === 'en' && lb === 'zh');
+  // The candidate split points only move forward: count the letters before each once, and
+  // those after it as the total minus those before. Space and separators count as neither,
+  // so trimming a half does not change its counts, and a half in a language is not empty.
+  const kinds = letterKindTable();
+  const total = langCountsIn(text, start, end);
+  let counted = start;
+  let cjk = 0;
+  let latin = 0;
+  const lettersUpTo = (x: number) => {
+    for (; counted < x; counted++) {
+      const k = kinds[text.charCodeAt(counted)];
+      latin += k & 1;
+      cjk += k >> 1;
+    }
   };
+  /** Whether [start, leftEnd) and [rightStart, end) are one Chinese and one English. */
+  const differ = (leftEnd: number, rightStart: number) => {
+    lettersUpTo(leftEnd);
+    const left = langOfCounts(cjk, latin);
+    if (left !== 'zh' && left !== 'en') return false;
+    lettersUpTo(rightStart);
+    const right = langOfCounts(total.cjk - cjk, total.latin - latin);
+    return (left === 'zh' && right === 'en') || (left === 'en' && right === 'zh');
+  };
+  const slice = text.slice(start, end);
   const separator = /\s+[/|｜—–-]\s+|\s*[／｜]\s*|\s+\/\s*|\s*\/\s+/g;
   for (let m = separator.exec(slice); m; m = separator.exec(slice)) {
-    const left = trimmedPair(start, start + m.index);
-    const right = trimmedPair(start + m.index + m[0].length, end);
-    if (left[1] > left[0] && right[1] > right[0] && differ(left, right)) return [left, right];
+    const sepStart = start + m.index;
+    const sepEnd = sepStart + m[0].length;
+    if (differ(sepStart, sepEnd)) return [trimmedPair(start, sepStart), trimmedPair(sepEnd, end)];
   }
   // No separator: split where the script changes ("前言 Preface").
+  counted = start;
+  cjk = 0;
+  latin = 0;
   for (let i = start + 1; i < end; i++) {
-    const prevCjk = /[\u3400-\u9fff\uf900-\ufaff）)》”」]/.test(text[i - 1]);
-    const nextCjk = /[\u3400-\u9fff\uf900-\ufaff（(《“「]/.test(text[i]);
-    if (/\s/.test(text[i]) || prevCjk !== nextCjk) {
-      const left = trimmedPair(start, i);
-      const right = trimmedPair(i, end);
-      if (left[1] > left[0] && right[1] > right[0] && differ(left, right)) return [left, right];
-    }
+    const next = text.charCodeAt(i);
+    if ((isJsSpace(next) || isCjkOrClosing(text.charCodeAt(i - 1)) !== isCjkOrOpening(next)) && differ(i, i)) return [trimmedPair(start, i), trimmedPair(i, end)];
   }
   return undefined;
 }
 
 // ---------------------------------------------------------------- blocks
 
-/** Whether a code unit is whitespace as a regular expression's \s reads it (without building a string). */
-function isJsSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-function makeBlock(text: string, kind: BlockKind, start: number, end: number, contentStart: number, extras: Partial<Block> = {}): Block {
-  // Trim trailing whitespace of the block.
-  while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--;
+/**
+ * A heading, paragraph or list item from `start` to `end` (trailing space
+ * trimmed), its content from `contentStart` on after a structural marker.
+ * `level` is given for headings and only for them.
+ */
+function makeBlock(text: string, kind: Exclude<BlockKind, 'table-row'>, start: number, end: number, contentStart: number, level?: number): Block {
+  end = skipSpaceBack(text, start, end);
   while (contentStart < end && (text.charCodeAt(contentStart) === 0x20 || text.charCodeAt(contentStart) === 0x09)) contentStart++;
-  let marker = extras.marker;
-  if (!marker && kind !== 'table-row') {
-    marker = parseMarker(text.slice(contentStart, end), contentStart);
-    if (marker) contentStart = marker.end;
-  }
+  // Over the whole block, not just its first line: the marker's trailing space may run onto the next line.
+  const marker = markerIn(text, contentStart, end);
+  if (marker) contentStart = marker.end;
   let contentEnd = end;
-  // Closing hashes of an ATX heading.
-  if (kind === 'heading') {
+  // Closing hashes of an ATX heading (the block ends in a non-space, so in '#' when there are any).
+  if (kind === 'heading' && end > contentStart && text.charCodeAt(end - 1) === 0x23) {
     const closing = /\s+#+\s*$/.exec(text.slice(contentStart, end));
     if (closing) contentEnd = contentStart + closing.index;
   }
   const content = text.slice(contentStart, contentEnd);
-  return {
-    kind,
-    start,
-    end,
-    contentStart,
-    contentEnd,
-    text: content,
-    lang: detectLang(content),
-    ...extras,
-    marker,
-  };
+  const lang = langIn(text, contentStart, contentEnd);
+  // Same keys in the same order as ever: callers and tests compare blocks whole.
+  if (level === undefined) return { kind, start, end, contentStart, contentEnd, text: content, lang, marker };
+  return { kind, start, end, contentStart, contentEnd, text: content, lang, level, marker };
 }
 
-/** Headings split into their two languages when written "中文标题 / English title". */
-function splitBilingualBlock(text: string, block: Block): Block[] {
-  const oneLine = !text.slice(block.contentStart, block.contentEnd).includes('\n');
-  if (block.lang !== 'mixed' || !oneLine || (block.kind !== 'heading' && block.contentEnd - block.contentStart > 200)) return [block];
-  const halves = bilingualSplit(text, block.contentStart, block.contentEnd);
-  if (!halves) return [block];
-  return halves.map(([a, b], i) => {
-    const marker = parseMarker(text.slice(a, b), a);
+/**
+ * Append `block` to `blocks`, split into its two languages when it is a
+ * heading (or short block) written "中文标题 / English title".
+ */
+function pushSplittingBilingual(blocks: Block[], text: string, block: Block): void {
+  // Cheapest tests first: almost every block is in one language.
+  if (block.lang !== 'mixed' || (block.kind !== 'heading' && block.contentEnd - block.contentStart > 200)) {
+    blocks.push(block);
+    return;
+  }
+  const nl = text.indexOf('\n', block.contentStart);
+  const oneLine = nl < 0 || nl >= block.contentEnd;
+  const halves = oneLine ? bilingualSplit(text, block.contentStart, block.contentEnd) : undefined;
+  if (!halves) {
+    blocks.push(block);
+    return;
+  }
+  halves.forEach(([a, b], i) => {
+    const marker = markerIn(text, a, b);
     const contentStart = marker ? marker.end : a;
     const content = text.slice(contentStart, b);
-    return {
+    blocks.push({
       ...block,
       start: i === 0 ? block.start : a,
       end: i === 0 ? b : block.end,
@@ -301,7 +484,7 @@ function splitBilingualBlock(text: string, block: Block): Block[] {
       lang: detectLang(content),
       // The first half keeps a marker written before both (一、中文 / English).
       marker: marker ?? (i === 0 ? block.marker : block.marker && { ...block.marker }),
-    };
+    });
   });
 }
 
@@ -328,48 +511,6 @@ export interface SegmentedDocument {
   syncOffset: number[];
   syncBlocks: number[];
   syncTables: number[];
-}
-
-/** Lines of `text` from `from` on, split on demand (a re-segmentation reads only a few). */
-class LineReader {
-  private readonly lines: Array<Line | undefined> = [];
-  private released = 0;
-  private next: number;
-  private done = false;
-
-  constructor(
-    private readonly text: string,
-    from: number,
-  ) {
-    this.next = from;
-  }
-
-  has(i: number): boolean {
-    while (this.lines.length <= i && !this.done) this.read();
-    return i < this.lines.length;
-  }
-
-  at(i: number): Line {
-    this.has(i);
-    return this.lines[i] as Line;
-  }
-
-  /** Forget the lines before `i` (the segmenter never looks back), so they die young instead of surviving to the end. */
-  release(i: number): void {
-    for (let k = this.released; k < i && k < this.lines.length; k++) this.lines[k] = undefined;
-    if (i > this.released) this.released = Math.min(i, this.lines.length);
-  }
-
-  private read(): void {
-    const text = this.text;
-    const start = this.next;
-    let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = text.length;
-    const end = nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
-    this.lines.push({ start, end, text: text.slice(start, end) });
-    if (nl >= text.length) this.done = true;
-    else this.next = nl + 1;
-  }
 }
 
 /** Segment the whole document (see segment). */
@@ -503,181 +644,224 @@ function runSegmenter(
   doc: SegmentedDocument,
   stop?: (offset: number, tableId: number) => boolean,
 ): void {
-  const reader = new LineReader(text, from);
   const markdown = format === 'markdown';
   const blocks = doc.blocks;
-  let i = 0;
+  const line = new LineCursor(text);
+  const lookahead = new LineCursor(text);
   let tableId = firstTableId;
+  /** Start of the current line; past text.length when there are no more lines. */
+  let pos = from;
 
   // Front matter.
-  if (from === 0 && markdown && reader.has(0) && /^---\s*$/.test(reader.at(0).text)) {
-    let close = -1;
-    for (let k = 1; reader.has(k); k++) {
-      if (/^(?:---|\.\.\.)\s*$/.test(reader.at(k).text)) {
-        close = k;
+  line.moveTo(from);
+  if (from === 0 && markdown && /^---\s*$/.test(line.lineText)) {
+    for (lookahead.moveTo(line.next); lookahead.start <= text.length; lookahead.moveTo(lookahead.next)) {
+      if (/^(?:---|\.\.\.)\s*$/.test(lookahead.lineText)) {
+        pos = lookahead.next;
         break;
       }
     }
-    if (close > 0) i = close + 1;
   }
 
-  let para: Line[] = [];
-  let paraKind: BlockKind = 'paragraph';
+  // The open paragraph: its lines as [start, end) pairs, the first paraLines entries of these
+  // arrays (reused from paragraph to paragraph).
+  const paraStarts: number[] = [];
+  const paraEnds: number[] = [];
+  let paraLines = 0;
+  let paraKind: 'paragraph' | 'list-item' = 'paragraph';
+
   const flush = () => {
-    if (para.length === 0) return;
-    const first = para[0];
-    const last = para[para.length - 1];
-    let kind = paraKind;
-    let contentStart = first.start;
-    const extras: Partial<Block> = {};
-    if (kind === 'list-item') {
-      const bullet = /^\s*(?:[-*+]\s+)/.exec(first.text);
-      if (bullet) contentStart = first.start + bullet[0].length;
-    }
-    // Blockquote markers are markup.
-    const quote = /^\s*(?:>\s?)+/.exec(first.text);
-    if (markdown && quote) contentStart = first.start + quote[0].length;
-    const firstContent = text.slice(contentStart, first.end);
-    const marker = parseMarker(firstContent.trimStart(), contentStart + (firstContent.length - firstContent.trimStart().length));
-    if (kind === 'paragraph') {
-      const whole = text.slice(contentStart, last.end);
-      const headingish =
-        (marker && marker.style !== 'arabic' && marker.style !== 'arabic-paren' && marker.style !== 'circled' && looksLikeHeadingLine(text.slice(marker.end, first.end))) ||
-        (!markdown && marker && looksLikeHeadingLine(text.slice(marker.end, first.end)) && para.length === 1) ||
-        HEADING_WORDS.test(firstContent.trim());
-      if (headingish) {
-        // In plain text a heading is followed directly by its paragraph; a heading that wraps
-        // (short block, no sentence punctuation) stays whole.
-        // An English heading may wrap onto a short second line; a Chinese heading or a heading
-        // word (前言, Preface) is always one line.
-        const wholeIsHeading =
-          para.length === 1 ||
-          (para.length === 2 &&
-            !HEADING_WORDS.test(firstContent.trim()) &&
-            detectLang(whole) === 'en' &&
-            para[1].text.trim().length < 0.7 * first.text.trim().length &&
-            looksLikeHeadingLine(whole.replace(/\s+/g, ' ')));
-        if (!wholeIsHeading && para.length > 1) {
-          const level = marker ? levelOf(marker.style) : 1;
-          blocks.push(...splitBilingualBlock(text, makeBlock(text, 'heading', first.start, first.end, contentStart, { level })));
-          para = para.slice(1);
-          paraKind = 'paragraph';
-          flush();
-          return;
-        }
-        kind = 'heading';
-        extras.level = marker ? levelOf(marker.style) : 1;
+    const count = paraLines;
+    if (count === 0) return;
+    let kind: Exclude<BlockKind, 'table-row'> = paraKind;
+    // A heading split off the top leaves the rest to be judged again: `first` moves down.
+    for (let first = 0; ; first++) {
+      const lines = count - first;
+      const firstStart = paraStarts[first];
+      const firstEnd = paraEnds[first];
+      const lastEnd = paraEnds[count - 1];
+      const lead = skipSpace(text, firstStart, firstEnd);
+      let contentStart = firstStart;
+      if (kind === 'list-item') {
+        // /^\s*[-*+]\s+/
+        const c = text.charCodeAt(lead);
+        if ((c === 0x2d || c === 0x2a || c === 0x2b) && lead + 1 < firstEnd && isJsSpace(text.charCodeAt(lead + 1))) contentStart = skipSpace(text, lead + 1, firstEnd);
       }
+      // Blockquote markers are markup: /^\s*(?:>\s?)+/
+      if (markdown && text.charCodeAt(lead) === 0x3e && lead < firstEnd) {
+        let q = lead;
+        while (q < firstEnd && text.charCodeAt(q) === 0x3e) {
+          q++;
+          if (q < firstEnd && isJsSpace(text.charCodeAt(q))) q++;
+        }
+        contentStart = q;
+      }
+      const marker = markerIn(text, skipSpace(text, contentStart, firstEnd), firstEnd);
+      let level: number | undefined;
+      if (kind === 'paragraph') {
+        const headingWord = isHeadingWordIn(text, contentStart, firstEnd);
+        const headingish =
+          (marker && marker.style !== 'arabic' && marker.style !== 'arabic-paren' && marker.style !== 'circled' && looksLikeHeadingIn(text, marker.end, firstEnd)) ||
+          (!markdown && marker && looksLikeHeadingIn(text, marker.end, firstEnd) && lines === 1) ||
+          headingWord;
+        if (headingish) {
+          // In plain text a heading is followed directly by its paragraph; a heading that wraps
+          // (short block, no sentence punctuation) stays whole.
+          // An English heading may wrap onto a short second line; a Chinese heading or a heading
+          // word (前言, Preface) is always one line.
+          const wholeIsHeading =
+            lines === 1 ||
+            (lines === 2 &&
+              !headingWord &&
+              langIn(text, contentStart, lastEnd) === 'en' &&
+              trimmedLength(text, paraStarts[first + 1], paraEnds[first + 1]) < 0.7 * trimmedLength(text, firstStart, firstEnd) &&
+              looksLikeHeadingLine(text.slice(contentStart, lastEnd).replace(/\s+/g, ' ')));
+          if (!wholeIsHeading && lines > 1) {
+            pushSplittingBilingual(blocks, text, makeBlock(text, 'heading', firstStart, firstEnd, contentStart, marker ? levelOf(marker.style) : 1));
+            kind = 'paragraph';
+            continue;
+          }
+          kind = 'heading';
+          level = marker ? levelOf(marker.style) : 1;
+        }
+      }
+      pushSplittingBilingual(blocks, text, makeBlock(text, kind, firstStart, lastEnd, contentStart, level));
+      break;
     }
-    blocks.push(...splitBilingualBlock(text, makeBlock(text, kind, first.start, last.end, contentStart, extras)));
-    para = [];
+    paraLines = 0;
     paraKind = 'paragraph';
   };
 
+  // A closing fence for each opening one seen (```, ~~~~ ...), compiled once.
+  const closers = new Map<string, RegExp>();
+  const closingFence = (opening: string): RegExp => {
+    let closer = closers.get(opening);
+    if (!closer) {
+      closer = new RegExp(`^\\s{0,3}${opening[0]}{${opening.length},}\\s*$`);
+      closers.set(opening, closer);
+    }
+    return closer;
+  };
+
+  /** The next '|' at or after the current line's start (text.length when none): found once for all lines. */
+  let nextPipe = -1;
   let first = true;
-  while (reader.has(i)) {
-    reader.release(i);
-    const line = reader.at(i);
-    if (para.length === 0) {
-      if (!first && stop && stop(line.start, tableId)) return;
+  while (pos <= text.length) {
+    line.moveTo(pos);
+    // The next line, unless a branch below skips further.
+    pos = line.next;
+    const { start, end } = line;
+    if (paraLines === 0) {
+      if (!first && stop && stop(start, tableId)) return;
       first = false;
-      doc.syncOffset.push(line.start);
+      doc.syncOffset.push(start);
       doc.syncBlocks.push(blocks.length);
       doc.syncTables.push(tableId);
     }
     // The first non-space code unit: most lines start with a letter or an
     // ideograph, and then none of the patterns below can match.
-    const lead = leadCode(line.text);
+    const leadAt = skipSpace(text, start, end);
+    const lead = leadAt < end ? text.charCodeAt(leadAt) : -1;
     if (markdown) {
-      // Fenced code.
-      const fence = lead === 0x60 || lead === 0x7e ? /^\s{0,3}(`{3,}|~{3,})/.exec(line.text) : null;
+      // Fenced code, up to the line after the closing fence.
+      const fence = lead === 0x60 || lead === 0x7e ? /^\s{0,3}(`{3,}|~{3,})/.exec(line.lineText) : null;
       if (fence) {
         flush();
-        const closer = new RegExp(`^\\s{0,3}${fence[1][0]}{${fence[1].length},}\\s*$`);
-        i++;
-        while (reader.has(i) && !closer.test(reader.at(i).text)) i++;
-        i++;
+        const closer = closingFence(fence[1]);
+        for (lookahead.moveTo(line.next); lookahead.start <= text.length && !closer.test(lookahead.lineText); ) lookahead.moveTo(lookahead.next);
+        pos = lookahead.next;
         continue;
       }
-      // HTML comments.
-      if (lead === 0x3c && /^\s*<!--/.test(line.text)) {
+      // HTML comments, up to the line after the one that closes them.
+      if (lead === 0x3c && /^\s*<!--/.test(line.lineText)) {
         flush();
-        while (reader.has(i) && !reader.at(i).text.includes('-->')) i++;
-        i++;
+        for (lookahead.moveTo(start); lookahead.start <= text.length && !lookahead.lineText.includes('-->'); ) lookahead.moveTo(lookahead.next);
+        pos = lookahead.next;
         continue;
       }
       // Tables: a header line followed by a separator line.
-      if (line.text.includes('|') && reader.has(i + 1) && TABLE_SEPARATOR.test(reader.at(i + 1).text) && reader.at(i + 1).text.includes('-')) {
+      if (nextPipe < start) {
+        nextPipe = text.indexOf('|', start);
+        if (nextPipe < 0) nextPipe = text.length;
+      }
+      if (nextPipe < end && line.hasNext && isTableSeparator(lookahead, line.next)) {
         flush();
         tableId++;
-        const header = splitCells(text, line);
-        blocks.push({ kind: 'table-row', start: line.start, end: line.end, contentStart: line.start, contentEnd: line.end, text: line.text, lang: detectLang(line.text), cells: header, tableId, headerRow: true });
-        i += 2;
-        while (reader.has(i) && reader.at(i).text.includes('|') && !isBlank(reader.at(i))) {
-          const row = reader.at(i);
-          blocks.push({ kind: 'table-row', start: row.start, end: row.end, contentStart: row.start, contentEnd: row.end, text: row.text, lang: detectLang(row.text), cells: splitCells(text, row), tableId, headerRow: false });
-          i++;
+        const headerText = line.lineText;
+        blocks.push({ kind: 'table-row', start, end, contentStart: start, contentEnd: end, text: headerText, lang: detectLang(headerText), cells: splitCells(text, start, end), tableId, headerRow: true });
+        // Rows up to the first line without a pipe, or blank: the loop goes on from there.
+        for (lookahead.moveTo(lookahead.next); lookahead.start <= text.length; lookahead.moveTo(lookahead.next)) {
+          const rowText = lookahead.lineText;
+          if (!rowText.includes('|') || rowText.trim() === '') break;
+          const row = lookahead;
+          blocks.push({ kind: 'table-row', start: row.start, end: row.end, contentStart: row.start, contentEnd: row.end, text: rowText, lang: detectLang(rowText), cells: splitCells(text, row.start, row.end), tableId, headerRow: false });
         }
+        pos = lookahead.start;
         continue;
       }
-      // ATX heading.
-      const atx = lead === 0x23 ? /^\s{0,3}(#{1,6})(?:\s+|$)/.exec(line.text) : null;
+    // ATX heading.
+      const atx = lead === 0x23 ? /^\s{0,3}(#{1,6})(?:\s+|$)/.exec(line.lineText) : null;
       if (atx) {
         flush();
-        blocks.push(...splitBilingualBlock(text, makeBlock(text, 'heading', line.start, line.end, line.start + atx[0].length, { level: atx[1].length })));
-        i++;
+        pushSplittingBilingual(blocks, text, makeBlock(text, 'heading', start, end, start + atx[0].length, atx[1].length));
         continue;
       }
       // Setext heading underline.
-      if (para.length === 1 && (lead === 0x3d || lead === 0x2d) && /^\s{0,3}(?:=+|-+)\s*$/.test(line.text) && paraKind === 'paragraph') {
-        const level = line.text.trim()[0] === '=' ? 1 : 2;
-        const head = para[0];
-        para = [];
-        blocks.push(...splitBilingualBlock(text, makeBlock(text, 'heading', head.start, head.end, head.start, { level })));
-        i++;
+      if (paraLines === 1 && (lead === 0x3d || lead === 0x2d) && /^\s{0,3}(?:=+|-+)\s*$/.test(line.lineText) && paraKind === 'paragraph') {
+        const level = lead === 0x3d ? 1 : 2;
+        const headStart = paraStarts[0];
+        const headEnd = paraEnds[0];
+        paraLines = 0;
+        pushSplittingBilingual(blocks, text, makeBlock(text, 'heading', headStart, headEnd, headStart, level));
         continue;
       }
       // Horizontal rules.
-      if ((lead === 0x2d || lead === 0x2a || lead === 0x5f) && /^\s{0,3}(?:[-*_]\s*){3,}$/.test(line.text)) {
+      if ((lead === 0x2d || lead === 0x2a || lead === 0x5f) && /^\s{0,3}(?:[-*_]\s*){3,}$/.test(line.lineText)) {
         flush();
-        i++;
         continue;
       }
     }
     if (lead < 0) {
       flush();
-      i++;
       continue;
     }
-    const bullet = markdown && (lead === 0x2d || lead === 0x2a || lead === 0x2b) && /^\s*[-*+]\s+/.test(line.text);
-    const startsMarker = mayStartMarker(lead) && /^\s*(?:\d{1,3}[.)．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])/.test(line.text);
-    if ((bullet || startsMarker) && para.length > 0) flush();
-    if (para.length === 0) paraKind = bullet || (markdown && lead >= 0x30 && lead <= 0x39 && /^\s*\d{1,3}[.)]\s/.test(line.text)) ? 'list-item' : 'paragraph';
-    para.push(line);
-    i++;
+    // /^\s*[-*+]\s+/
+    const bullet = markdown && (lead === 0x2d || lead === 0x2a || lead === 0x2b) && leadAt + 1 < end && isJsSpace(text.charCodeAt(leadAt + 1));
+    const startsMarker = mayStartMarker(text, leadAt, end) && STARTS_MARKER.test(line.lineText);
+    if ((bullet || startsMarker) && paraLines > 0) flush();
+    if (paraLines === 0) paraKind = bullet || (markdown && lead >= 0x30 && lead <= 0x39 && /^\s*\d{1,3}[.)]\s/.test(line.lineText)) ? 'list-item' : 'paragraph';
+    paraStarts[paraLines] = start;
+    paraEnds[paraLines] = end;
+    paraLines++;
   }
   flush();
 }
 
-
-/** The first code unit of `s` that is not \s whitespace, or -1 for a blank line. */
-function leadCode(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isJsSpace(c)) return c;
-  }
-  return -1;
+/** Whether the line starting at `start` is a table's separator line (|---|:---:|), read with `cursor`. */
+function isTableSeparator(cursor: LineCursor, start: number): boolean {
+  cursor.moveTo(start);
+  const lineText = cursor.lineText;
+  return TABLE_SEPARATOR.test(lineText) && lineText.includes('-');
 }
 
-/** Whether a line whose first non-space code unit is `c` can open with a structural marker (see startsMarker). */
-function mayStartMarker(c: number): boolean {
-  if (c >= 0x30 && c <= 0x39) return true; // 1. 1、
+/** Whether STARTS_MARKER can match the line whose first non-space code unit is at `at`: what each of its forms needs first. */
+function mayStartMarker(text: string, at: number, end: number): boolean {
+  const c = text.charCodeAt(at);
+  if (isAsciiDigit(c)) {
+    // 1. 1) 1． 1、
+    const after = skipWhile(text, at, end, isAsciiDigit);
+    const p = text.charCodeAt(after);
+    return after - at <= 3 && after < end && (p === 0x2e || p === 0x29 || p === 0xff0e || p === 0x3001);
+  }
+  if (isZhDigit(c)) {
+    // 一、
+    const after = skipWhile(text, at, end, isZhDigit);
+    return after < end && text.charCodeAt(after) === 0x3001;
+  }
   if (c === 0x28 || c === 0xff08) return true; // (1) （一）
   if (c >= 0x2460 && c <= 0x2473) return true; // ①-⑳
-  return c === 0x7b2c || ZH_DIGIT_CODES.has(c); // 第 一、
+  return c === 0x7b2c; // 第一章
 }
-
-const ZH_DIGIT_CODES = new Set(Array.from('一二三四五六七八九十', (ch) => ch.charCodeAt(0)));
 
 function levelOf(style: MarkerStyle): number {
   switch (style) {
