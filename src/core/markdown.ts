@@ -45,13 +45,45 @@ const LF = 0x0a;
 const CR = 0x0d;
 const HASH = 0x23;
 
-/** Characters that may start an inline construct to skip. */
-const inlineSpecial = new Uint8Array(128);
-inlineSpecial[BACKTICK] = 1;
-inlineSpecial[LT] = 1;
-inlineSpecial[RBRACKET] = 1;
-inlineSpecial[0x68] = 1; // h (http://, https://)
-inlineSpecial[0x77] = 1; // w (www.)
+/**
+ * Where the next inline construct to skip may start: a backtick, "<", "]",
+ * or the first letter of a bare URL (http://, https://, www.). One cursor per
+ * kind, kept for the whole scan: the native string search jumps over the
+ * plain text between them, and a cursor only moves forward, so the scan stays
+ * linear however the lines are laid out. -2: not searched yet; -1: none left.
+ */
+class InlineStarts {
+  private backtick = -2;
+  private lt = -2;
+  private rbracket = -2;
+  private http = -2;
+  private www = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The first position at or after `i` where a construct may start, or -1. */
+  next(i: number): number {
+    const text = this.text;
+    if (this.backtick !== -1 && this.backtick < i) this.backtick = text.indexOf('`', i);
+    if (this.lt !== -1 && this.lt < i) this.lt = text.indexOf('<', i);
+    if (this.rbracket !== -1 && this.rbracket < i) this.rbracket = text.indexOf(']', i);
+    if (this.http !== -1 && this.http < i) this.http = this.httpFrom(i);
+    if (this.www !== -1 && this.www < i) this.www = text.indexOf('www.', i);
+    let first = -1;
+    for (const at of [this.backtick, this.lt, this.rbracket, this.http, this.www]) if (at >= 0 && (first < 0 || at < first)) first = at;
+    return first;
+  }
+
+  /** The first "http://" or "https://" starting at or after `i`. */
+  private httpFrom(i: number): number {
+    const text = this.text;
+    for (let q = text.indexOf('://', i + 4); q >= 0; q = text.indexOf('://', q + 1)) {
+      if (q - 5 >= i && text.startsWith('https', q - 5)) return q - 5;
+      if (q - 4 >= i && text.startsWith('http', q - 4)) return q - 4;
+    }
+    return -1;
+  }
+}
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -110,6 +142,7 @@ export function frontMatterEnd(text: string): number {
  */
 export function scanMarkdown(text: string, from = 0, to = text.length): Segments {
   const out = new SegmentWriter();
+  const starts = new InlineStarts(text);
   let pos = from;
   if (from === 0) pos = frontMatterEnd(text);
   let fenceChar = 0;
@@ -229,7 +262,7 @@ export function scanMarkdown(text: string, from = 0, to = text.length): Segments
       continue;
     }
 
-    const closedComment = scanInline(text, p, end, prevContent && !newBlock ? SEGMENT_JOIN : 0, out);
+    const closedComment = scanInline(text, p, end, prevContent && !newBlock ? SEGMENT_JOIN : 0, out, starts);
     if (closedComment) inComment = true;
     prevContent = !heading && !closedComment;
     prevBlank = false;
@@ -288,7 +321,7 @@ function isReferenceDefinition(text: string, p: number, end: number): boolean {
  * carries `firstFlags`; pieces after a skipped construct start afresh.
  * Returns true when an HTML comment opens and does not close on this line.
  */
-function scanInline(text: string, p: number, end: number, firstFlags: number, out: SegmentWriter): boolean {
+function scanInline(text: string, p: number, end: number, firstFlags: number, out: SegmentWriter, starts: InlineStarts): boolean {
   let segStart = p;
   let flags = firstFlags;
   let i = p;
@@ -297,11 +330,9 @@ function scanInline(text: string, p: number, end: number, firstFlags: number, ou
   let nextGt = -2;
   let nextBracket = -2;
   while (i < end) {
+    i = starts.next(i);
+    if (i < 0 || i >= end) break;
     const c = text.charCodeAt(i);
-    if (c >= 128 || inlineSpecial[c] === 0) {
-      i++;
-      continue;
-    }
     let skipTo = -1;
     if (c === BACKTICK) {
       let q = i;
