@@ -8,7 +8,7 @@ import { parseSuppressions } from '../markdown';
 import { severityFor } from '../config';
 import { align, AlignUnit, Bead, lengthOf } from './align';
 import { extractNumbers } from './numbers';
-import { Block, commonPrefix, commonSuffix, hasCjk, LangCounts, langCounts, resegment, segment, SegmentedDocument } from './segment';
+import { Block, BlockLang, commonPrefix, commonSuffix, hasCjk, LangCounts, langCounts, langCountsIn, resegment, segment, SegmentedDocument } from './segment';
 import { AlignedPair, checkAlignedPairs, Direction, MAX_NUMBER_BLOCK, Piece } from './rules';
 
 export { extractNumbers, compareNumbers } from './numbers';
@@ -127,23 +127,30 @@ export function lintPair(zhText: string, enText: string, options: PairOptions): 
 // ---------------------------------------------------------------- one file
 
 /**
- * Whether the zh/en blocks of one document alternate like a bilingual draft:
- * both languages, comparable amounts, and frequent switches. A Chinese
- * document quoting one English paragraph, or a Chinese text followed by an
- * English abstract, is not interleaved.
+ * Whether the zh/en blocks of one document (table rows aside) alternate like
+ * a bilingual draft: both languages, comparable amounts, and frequent
+ * switches. A Chinese document quoting one English paragraph, or a Chinese
+ * text followed by an English abstract, is not interleaved.
  */
 function isInterleaved(blocks: Block[]): boolean {
   // A heading is not a translation of the paragraph under it: an English title over a
   // Chinese draft is monolingual. Judge by the body blocks when there are any.
-  const body = blocks.filter((b) => b.kind !== 'heading');
-  const judged = body.some((b) => b.lang === 'zh' || b.lang === 'en') ? body : blocks;
-  const langs = judged.map((b) => b.lang).filter((l) => l === 'zh' || l === 'en');
-  const zh = langs.filter((l) => l === 'zh').length;
-  const en = langs.length - zh;
+  const judgesHeadings = !blocks.some((b) => b.kind !== 'heading' && b.kind !== 'table-row' && (b.lang === 'zh' || b.lang === 'en'));
+  // One pass, no intermediate arrays: a large draft has tens of thousands of blocks.
+  let zh = 0;
+  let en = 0;
+  let runs = 0;
+  let previous: BlockLang | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'table-row' || (b.kind === 'heading' && !judgesHeadings)) continue;
+    if (b.lang === 'zh') zh++;
+    else if (b.lang === 'en') en++;
+    else continue;
+    if (b.lang !== previous) runs++;
+    previous = b.lang;
+  }
   if (zh === 0 || en === 0) return false;
   if (Math.min(zh, en) / Math.max(zh, en) < 0.4) return false;
-  let runs = 1;
-  for (let i = 1; i < langs.length; i++) if (langs[i] !== langs[i - 1]) runs++;
   return runs >= 1.2 * Math.min(zh, en) && runs >= 2;
 }
 
@@ -222,8 +229,8 @@ function documentLangCounts(text: string): LangCounts {
   else {
     const prefix = commonPrefix(last.text, text);
     const suffix = commonSuffix(last.text, text, prefix);
-    const removed = langCounts(last.text.slice(prefix, last.text.length - suffix));
-    const added = langCounts(text.slice(prefix, text.length - suffix));
+    const removed = langCountsIn(last.text, prefix, last.text.length - suffix);
+    const added = langCountsIn(text, prefix, text.length - suffix);
     counts = { cjk: last.counts.cjk - removed.cjk + added.cjk, latin: last.counts.latin - removed.latin + added.latin };
   }
   lastCounts = { text, counts };
@@ -257,7 +264,7 @@ function analyse(text: string, format: DocumentFormat): Analysis {
     const columns = tableColumns(rows);
     if (columns) tables.set(id, { rows, columns });
   }
-  const interleaved = isInterleaved(blocks.filter((b) => b.kind !== 'table-row'));
+  const interleaved = isInterleaved(blocks);
   const layout: BilingualLayout = interleaved && tables.size > 0 ? 'interleaved+table' : interleaved ? 'interleaved' : tables.size > 0 ? 'table' : 'none';
   return { layout, blocks, tables };
 }

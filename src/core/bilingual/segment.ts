@@ -75,7 +75,7 @@ export function langCounts(text: string): LangCounts {
 }
 
 /** langCounts of text.slice(start, end), without the slice. */
-function langCountsIn(text: string, start: number, end: number): LangCounts {
+export function langCountsIn(text: string, start: number, end: number): LangCounts {
   // A table and no branches: this runs over every block of every document.
   const kinds = letterKindTable();
   let latin = 0;
@@ -153,21 +153,27 @@ export function romanValue(s: string): number | undefined {
   return total;
 }
 
-const MARKER_PATTERNS: Array<[RegExp, MarkerStyle, (m: RegExpExecArray) => number | undefined]> = [
-  [/^第([一二三四五六七八九十百〇零\d]+)[章节条部篇编]\s*/, 'zh-chapter', (m) => smallChineseNumber(m[1])],
-  [/^(?:Chapter|Section|Article|Part)\s+([IVXLC]+|\d+)\b[.:]?\s*/, 'en-chapter', (m) => romanValue(m[1]) ?? Number(m[1])],
-  [/^([一二三四五六七八九十]+)[、．.]\s*/, 'zh-ordinal', (m) => smallChineseNumber(m[1])],
-  [/^[（(]([一二三四五六七八九十]+)[）)]\s*/, 'zh-paren', (m) => smallChineseNumber(m[1])],
-  [/^([IVXLC]+)\.\s+/, 'roman', (m) => romanValue(m[1])],
-  [/^(\d{1,3})(?:[.．、](?!\d)|\))\s*/, 'arabic', (m) => Number(m[1])],
-  [/^[（(](\d{1,3})[）)]\s*/, 'arabic-paren', (m) => Number(m[1])],
-  [/^([①-⑳])\s*/, 'circled', (m) => m[1].charCodeAt(0) - 0x245f],
+const isParen = (c: number) => c === 0x28 || c === 0xff08;
+
+/** Each pattern with its style, its value, and the first code units it can start with. */
+const MARKER_PATTERNS: Array<[RegExp, MarkerStyle, (m: RegExpExecArray) => number | undefined, (first: number) => boolean]> = [
+  [/^第([一二三四五六七八九十百〇零\d]+)[章节条部篇编]\s*/, 'zh-chapter', (m) => smallChineseNumber(m[1]), (c) => c === 0x7b2c],
+  [/^(?:Chapter|Section|Article|Part)\s+([IVXLC]+|\d+)\b[.:]?\s*/, 'en-chapter', (m) => romanValue(m[1]) ?? Number(m[1]), (c) => c === 0x43 || c === 0x53 || c === 0x41 || c === 0x50],
+  [/^([一二三四五六七八九十]+)[、．.]\s*/, 'zh-ordinal', (m) => smallChineseNumber(m[1]), isZhDigit],
+  [/^[（(]([一二三四五六七八九十]+)[）)]\s*/, 'zh-paren', (m) => smallChineseNumber(m[1]), isParen],
+  [/^([IVXLC]+)\.\s+/, 'roman', (m) => romanValue(m[1]), isRomanDigit],
+  [/^(\d{1,3})(?:[.．、](?!\d)|\))\s*/, 'arabic', (m) => Number(m[1]), isAsciiDigit],
+  [/^[（(](\d{1,3})[）)]\s*/, 'arabic-paren', (m) => Number(m[1]), isParen],
+  [/^([①-⑳])\s*/, 'circled', (m) => m[1].charCodeAt(0) - 0x245f, (c) => c >= 0x2460 && c <= 0x2473],
 ];
 
 /** A structural marker at the start of `text` (offsets relative to `base`). */
 export function parseMarker(text: string, base = 0): StructuralMarker | undefined {
   if (!mayOpenMarker(text, 0, text.length)) return undefined;
-  for (const [re, style, value] of MARKER_PATTERNS) {
+  const first = text.charCodeAt(0);
+  for (const [re, style, value, startsWith] of MARKER_PATTERNS) {
+    // Only the patterns that can start with this code unit (one or two of the eight).
+    if (!startsWith(first)) continue;
     const m = re.exec(text);
     if (!m) continue;
     const v = value(m);
@@ -237,7 +243,7 @@ function mayOpenMarker(text: string, start: number, end: number): boolean {
     const p = text.charCodeAt(after);
     return after < end && (p === 0x3001 || p === 0xff0e || p === 0x2e);
   }
-  if (c === 0x28 || c === 0xff08) return true; // (1) （一）
+  if (isParen(c)) return true; // (1) （一）
   if (c >= 0x2460 && c <= 0x2473) return true; // ① … ⑳
   if (c === 0x7b2c) return true; // 第一章
   if (c === 0x43 || c === 0x53 || c === 0x41 || c === 0x50) {
