@@ -691,10 +691,11 @@ function runSegmenter(
       if (kind === 'list-item') {
         // /^\s*[-*+]\s+/
         const c = text.charCodeAt(lead);
-        if ((c === 0x2d || c === 0x2a || c === 0x2b) && lead + 1 < firstEnd && isJsSpace(text.charCodeAt(lead + 1))) contentStart = skipSpace(text, lead + 1, firstEnd);
+        const bullet = (c === 0x2d || c === 0x2a || c === 0x2b) && lead + 1 < firstEnd && isJsSpace(text.charCodeAt(lead + 1));
+        if (bullet) contentStart = skipSpace(text, lead + 1, firstEnd);
       }
       // Blockquote markers are markup: /^\s*(?:>\s?)+/
-      if (markdown && text.charCodeAt(lead) === 0x3e && lead < firstEnd) {
+      if (markdown && lead < firstEnd && text.charCodeAt(lead) === 0x3e) {
         let q = lead;
         while (q < firstEnd && text.charCodeAt(q) === 0x3e) {
           q++;
@@ -805,7 +806,7 @@ function runSegmenter(
         pos = lookahead.start;
         continue;
       }
-    // ATX heading.
+      // ATX heading.
       const atx = lead === 0x23 ? /^\s{0,3}(#{1,6})(?:\s+|$)/.exec(line.lineText) : null;
       if (atx) {
         flush();
