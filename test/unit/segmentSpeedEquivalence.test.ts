@@ -13,6 +13,7 @@ import {
   BlockKind,
   detectLang,
   langCounts,
+  LetterIndex,
   MarkerStyle,
   resegment,
   romanValue,
@@ -379,11 +380,13 @@ function exact(doc: SegmentedDocument): string {
 }
 
 function assertSameSegmentation(text: string, format: DocumentFormat, label: string): void {
-  const fast = segmentDocument(text, format);
   const reference = referenceSegmentation(text, format);
-  assert.deepStrictEqual(fast.blocks, reference.blocks, `${label}: blocks\n${JSON.stringify(text)}`);
-  assert.deepStrictEqual([fast.syncOffset, fast.syncBlocks, fast.syncTables], [reference.syncOffset, reference.syncBlocks, reference.syncTables], `${label}: sync points`);
-  assert.equal(exact(fast), exact(reference), `${label}: key order`);
+  // Counting each block's letters, and taking them from the running totals of a letter index.
+  for (const fast of [segmentDocument(text, format), segmentDocument(text, format, new LetterIndex(text))]) {
+    assert.deepStrictEqual(fast.blocks, reference.blocks, `${label}: blocks\n${JSON.stringify(text)}`);
+    assert.deepStrictEqual([fast.syncOffset, fast.syncBlocks, fast.syncTables], [reference.syncOffset, reference.syncBlocks, reference.syncTables], `${label}: sync points`);
+    assert.equal(exact(fast), exact(reference), `${label}: key order`);
+  }
 }
 
 // Compiled to out/test/unit/, three levels below the project root.
@@ -425,6 +428,23 @@ describe('bilingual segmenter: the fast reading equals the plain one', () => {
     assert.ok(files >= 8, `${files} files`);
   });
 
+  it('counts the letters of any range from the running totals as by reading it', () => {
+    const next = random(5);
+    const text = Array.from({ length: 40 }, (_, i) => generatedDocument(i + 1)).join('\n');
+    const letters = new LetterIndex(text);
+    assert.deepStrictEqual(letters.total, langCounts(text));
+    for (let i = 0; i < 3000; i++) {
+      const a = Math.floor(next() * (text.length + 1));
+      const b = next() < 0.3 ? Math.min(text.length, a + Math.floor(next() * 130)) : Math.floor(next() * (text.length + 1));
+      const expected = b > a ? langCounts(text.slice(a, b)) : { cjk: 0, latin: 0 };
+      assert.deepStrictEqual(letters.countsIn(a, b), expected, `[${a}, ${b})`);
+    }
+    // Around stride boundaries and the ends.
+    for (const [a, b] of [[0, 0], [0, 64], [63, 65], [64, 128], [1, text.length], [text.length, text.length], [text.length - 1, text.length]]) {
+      assert.deepStrictEqual(letters.countsIn(a, b), langCounts(text.slice(a, b)), `[${a}, ${b})`);
+    }
+  });
+
   it('re-segments edited generated documents to the plain segmentation of the edited text', () => {
     const next = random(99);
     const inserts = ['\n', '\n\n', '|', '```\n', '<!--', '-->', '# ', '一、', '1. ', '(1)', '- ', '> ', '中', 'a', ' ', '\r\n', ''];
@@ -435,7 +455,7 @@ describe('bilingual segmenter: the fast reading equals the plain one', () => {
       for (let edit = 0; edit < 4; edit++) {
         const at = Math.floor(next() * (text.length + 1));
         text = text.slice(0, at) + inserts[Math.floor(next() * inserts.length)] + text.slice(at + (next() < 0.5 ? 0 : Math.floor(next() * 8)));
-        doc = resegment(doc, text, format);
+        doc = resegment(doc, text, format, edit % 2 === 0 ? new LetterIndex(text) : undefined);
         const reference = referenceSegmentation(text, format);
         assert.equal(exact(doc), exact(reference), `seed ${seed}, edit ${edit}\n${JSON.stringify(text)}`);
       }

@@ -8,7 +8,7 @@ import { parseSuppressions } from '../markdown';
 import { severityFor } from '../config';
 import { align, AlignUnit, Bead, lengthOf } from './align';
 import { extractNumbers } from './numbers';
-import { Block, BlockLang, commonPrefix, commonSuffix, hasCjk, LangCounts, langCounts, langCountsIn, resegment, segment, SegmentedDocument } from './segment';
+import { Block, BlockLang, commonPrefix, commonSuffix, hasCjk, LangCounts, langCountsIn, LetterIndex, resegment, segment, SegmentedDocument } from './segment';
 import { AlignedPair, checkAlignedPairs, Direction, MAX_NUMBER_BLOCK, Piece } from './rules';
 
 export { extractNumbers, compareNumbers } from './numbers';
@@ -214,26 +214,32 @@ function balancedLanguages(text: string): boolean {
  * are segmented again and only the changed characters counted.
  */
 let lastSegmented: SegmentedDocument | undefined;
-let lastCounts: { text: string; counts: LangCounts } | undefined;
+let lastCounts: { text: string; counts: LangCounts; letters?: LetterIndex } | undefined;
 
 function segmentRemembered(text: string, format: DocumentFormat): Block[] {
-  lastSegmented = resegment(lastSegmented, text, format);
+  // A document counted whole just now lends its running letter totals to the segmenter.
+  const letters = lastCounts?.text === text ? lastCounts.letters : undefined;
+  lastSegmented = resegment(lastSegmented, text, format, letters);
   return lastSegmented.blocks;
 }
 
 function documentLangCounts(text: string): LangCounts {
   const last = lastCounts;
+  if (last?.text === text) return last.counts;
   let counts: LangCounts;
-  if (last === undefined) counts = langCounts(text);
-  else if (last.text === text) return last.counts;
-  else {
-    const prefix = commonPrefix(last.text, text);
-    const suffix = commonSuffix(last.text, text, prefix);
+  let letters: LetterIndex | undefined;
+  const prefix = last ? commonPrefix(last.text, text) : 0;
+  const suffix = last ? commonSuffix(last.text, text, prefix) : 0;
+  if (last === undefined || 2 * (text.length - prefix - suffix) > text.length) {
+    // Another document, or most of this one changed: count it whole, keeping running totals.
+    letters = new LetterIndex(text);
+    counts = letters.total;
+  } else {
     const removed = langCountsIn(last.text, prefix, last.text.length - suffix);
     const added = langCountsIn(text, prefix, text.length - suffix);
     counts = { cjk: last.counts.cjk - removed.cjk + added.cjk, latin: last.counts.latin - removed.latin + added.latin };
   }
-  lastCounts = { text, counts };
+  lastCounts = { text, counts, letters };
   return counts;
 }
 

@@ -117,6 +117,55 @@ export function hasCjk(text: string): boolean {
   return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(text);
 }
 
+/** Running letter totals are kept every 2^6 = 64 code units. */
+const LETTER_STRIDE_BITS = 6;
+
+/**
+ * The letter counts of a whole text, with running totals every 64 code units:
+ * the counts of any range then cost at most 2 × 63 code units read. The
+ * bilingual linter counts a whole document before segmenting it
+ * (balancedLanguages); with this the segmenter need not count every block
+ * again.
+ */
+export class LetterIndex {
+  readonly total: LangCounts;
+  private readonly cjkBefore: Int32Array;
+  private readonly latinBefore: Int32Array;
+
+  constructor(readonly text: string) {
+    const kinds = letterKindTable();
+    const strides = (text.length >> LETTER_STRIDE_BITS) + 1;
+    this.cjkBefore = new Int32Array(strides);
+    this.latinBefore = new Int32Array(strides);
+    let latin = 0;
+    let cjk = 0;
+    for (let s = 0; s < strides; s++) {
+      this.cjkBefore[s] = cjk;
+      this.latinBefore[s] = latin;
+      const end = Math.min((s + 1) << LETTER_STRIDE_BITS, text.length);
+      for (let i = s << LETTER_STRIDE_BITS; i < end; i++) {
+        const k = kinds[text.charCodeAt(i)];
+        latin += k & 1;
+        cjk += k >> 1;
+      }
+    }
+    this.total = { cjk, latin };
+  }
+
+  /** Same as langCountsIn(this.text, start, end). */
+  countsIn(start: number, end: number): LangCounts {
+    if (end <= start) return { cjk: 0, latin: 0 };
+    const s = start >> LETTER_STRIDE_BITS;
+    const e = end >> LETTER_STRIDE_BITS;
+    const head = langCountsIn(this.text, s << LETTER_STRIDE_BITS, start);
+    const tail = langCountsIn(this.text, e << LETTER_STRIDE_BITS, end);
+    return {
+      cjk: this.cjkBefore[e] + tail.cjk - (this.cjkBefore[s] + head.cjk),
+      latin: this.latinBefore[e] + tail.latin - (this.latinBefore[s] + head.latin),
+    };
+  }
+}
+
 // ---------------------------------------------------------------- markers
 
 const ZH_NUM: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -440,7 +489,7 @@ function bilingualSplit(text: string, start: number, end: number): Array<[number
  * trimmed), its content from `contentStart` on after a structural marker.
  * `level` is given for headings and only for them.
  */
-function makeBlock(text: string, kind: Exclude<BlockKind, 'table-row'>, start: number, end: number, contentStart: number, level?: number): Block {
+function makeBlock(text: string, letters: LetterIndex | undefined, kind: Exclude<BlockKind, 'table-row'>, start: number, end: number, contentStart: number, level?: number): Block {
   end = skipSpaceBack(text, start, end);
   while (contentStart < end && (text.charCodeAt(contentStart) === 0x20 || text.charCodeAt(contentStart) === 0x09)) contentStart++;
   // Over the whole block, not just its first line: the marker's trailing space may run onto the next line.
@@ -453,7 +502,11 @@ function makeBlock(text: string, kind: Exclude<BlockKind, 'table-row'>, start: n
     if (closing) contentEnd = contentStart + closing.index;
   }
   const content = text.slice(contentStart, contentEnd);
-  const lang = langIn(text, contentStart, contentEnd);
+  let lang: BlockLang;
+  if (letters) {
+    const { cjk, latin } = letters.countsIn(contentStart, contentEnd);
+    lang = langOfCounts(cjk, latin);
+  } else lang = langIn(text, contentStart, contentEnd);
   // Same keys in the same order as ever: callers and tests compare blocks whole.
   if (level === undefined) return { kind, start, end, contentStart, contentEnd, text: content, lang, marker };
   return { kind, start, end, contentStart, contentEnd, text: content, lang, level, marker };
@@ -519,11 +572,19 @@ export interface SegmentedDocument {
   syncTables: number[];
 }
 
-/** Segment the whole document (see segment). */
-export function segmentDocument(text: string, format: DocumentFormat): SegmentedDocument {
+/**
+ * Segment the whole document (see segment). `letters`, the letter index of
+ * this same text when the caller has one, spares counting each block's letters.
+ */
+export function segmentDocument(text: string, format: DocumentFormat, letters?: LetterIndex): SegmentedDocument {
   const doc: SegmentedDocument = { text, format, blocks: [], syncOffset: [], syncBlocks: [], syncTables: [] };
-  runSegmenter(text, format, 0, 0, doc);
+  runSegmenter(text, format, 0, 0, doc, lettersOf(text, letters));
   return doc;
+}
+
+/** `letters` if it indexes exactly `text`. */
+function lettersOf(text: string, letters: LetterIndex | undefined): LetterIndex | undefined {
+  return letters && letters.text === text ? letters : undefined;
 }
 
 /**
@@ -533,8 +594,8 @@ export function segmentDocument(text: string, format: DocumentFormat): Segmented
  * after it that the previous run also passed; the blocks after it are the
  * previous ones, moved. Same result as segmentDocument(text, format).
  */
-export function resegment(previous: SegmentedDocument | undefined, text: string, format: DocumentFormat): SegmentedDocument {
-  if (!previous || previous.format !== format) return segmentDocument(text, format);
+export function resegment(previous: SegmentedDocument | undefined, text: string, format: DocumentFormat, letters?: LetterIndex): SegmentedDocument {
+  if (!previous || previous.format !== format) return segmentDocument(text, format, letters);
   const old = previous.text;
   if (old === text) return previous;
   const prefix = commonPrefix(old, text);
@@ -549,7 +610,7 @@ export function resegment(previous: SegmentedDocument | undefined, text: string,
     if (nl >= 0 && nl < prefix) break;
     k--;
   }
-  if (k < 0) return segmentDocument(text, format);
+  if (k < 0) return segmentDocument(text, format, letters);
   const doc: SegmentedDocument = {
     text,
     format,
@@ -558,7 +619,7 @@ export function resegment(previous: SegmentedDocument | undefined, text: string,
     syncBlocks: previous.syncBlocks.slice(0, k),
     syncTables: previous.syncTables.slice(0, k),
   };
-  runSegmenter(text, format, previous.syncOffset[k], previous.syncTables[k], doc, (offset, tables) => {
+  runSegmenter(text, format, previous.syncOffset[k], previous.syncTables[k], doc, lettersOf(text, letters), (offset, tables) => {
     // Past the change, where the old run stood in the same place: the rest is the old rest, moved.
     if (offset <= changeEndNew) return false;
     const j = lowerBound(previous.syncOffset, offset - delta);
@@ -641,6 +702,7 @@ function upperBound(xs: number[], v: number): number {
  * The segmenter proper, from the line starting at `from` with `tableId`
  * tables before it, appending to doc. `stop` is asked at every sync point
  * after the first; true ends the run (it has completed doc itself).
+ * `letters` (of this text) counts the letters of blocks when given.
  */
 function runSegmenter(
   text: string,
@@ -648,6 +710,7 @@ function runSegmenter(
   from: number,
   firstTableId: number,
   doc: SegmentedDocument,
+  letters: LetterIndex | undefined,
   stop?: (offset: number, tableId: number) => boolean,
 ): void {
   const markdown = format === 'markdown';
@@ -724,7 +787,7 @@ function runSegmenter(
               trimmedLength(text, paraStarts[first + 1], paraEnds[first + 1]) < 0.7 * trimmedLength(text, firstStart, firstEnd) &&
               looksLikeHeadingLine(text.slice(contentStart, lastEnd).replace(/\s+/g, ' ')));
           if (!wholeIsHeading && lines > 1) {
-            pushSplittingBilingual(blocks, text, makeBlock(text, 'heading', firstStart, firstEnd, contentStart, marker ? levelOf(marker.style) : 1));
+            pushSplittingBilingual(blocks, text, makeBlock(text, letters, 'heading', firstStart, firstEnd, contentStart, marker ? levelOf(marker.style) : 1));
             kind = 'paragraph';
             continue;
           }
@@ -732,7 +795,7 @@ function runSegmenter(
           level = marker ? levelOf(marker.style) : 1;
         }
       }
-      pushSplittingBilingual(blocks, text, makeBlock(text, kind, firstStart, lastEnd, contentStart, level));
+      pushSplittingBilingual(blocks, text, makeBlock(text, letters, kind, firstStart, lastEnd, contentStart, level));
       break;
     }
     paraLines = 0;
@@ -810,7 +873,7 @@ function runSegmenter(
       const atx = lead === 0x23 ? /^\s{0,3}(#{1,6})(?:\s+|$)/.exec(line.lineText) : null;
       if (atx) {
         flush();
-        pushSplittingBilingual(blocks, text, makeBlock(text, 'heading', start, end, start + atx[0].length, atx[1].length));
+        pushSplittingBilingual(blocks, text, makeBlock(text, letters, 'heading', start, end, start + atx[0].length, atx[1].length));
         continue;
       }
       // Setext heading underline.
@@ -819,7 +882,7 @@ function runSegmenter(
         const headStart = paraStarts[0];
         const headEnd = paraEnds[0];
         paraLines = 0;
-        pushSplittingBilingual(blocks, text, makeBlock(text, 'heading', headStart, headEnd, headStart, level));
+        pushSplittingBilingual(blocks, text, makeBlock(text, letters, 'heading', headStart, headEnd, headStart, level));
         continue;
       }
       // Horizontal rules.
