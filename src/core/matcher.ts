@@ -221,6 +221,13 @@ function isSpaceCode(c: number): boolean {
 /** Texts at least this long get the scan loop warmed up first (see warmUp). */
 const WARM_UP_MIN_LENGTH = 64 * 1024;
 
+/**
+ * "No candidate" for positions in normalised characters: above any position a
+ * text within the size limits reaches, and still a small integer for V8 (a
+ * double here made the optimised scan loop fall back to slow code mid-scan).
+ */
+const NO_CANDIDATE = 0x3fffffff;
+
 /** Candidate buffer, reused across scans (typed arrays, grown on demand). */
 class Candidates {
   startK = new Int32Array(64);
@@ -231,8 +238,8 @@ class Candidates {
   entry = new Int32Array(64);
   n = 0;
   lastEndK = 0;
-  /** Smallest startK among the candidates (MAX_SAFE_INTEGER when none). */
-  minStartK = Number.MAX_SAFE_INTEGER;
+  /** Smallest startK among the candidates (NO_CANDIDATE when none). */
+  minStartK = NO_CANDIDATE;
 
   push(startK: number, endK: number, startSrc: number, endSrc: number, pattern: number, entry: number): void {
     if (this.n === this.startK.length) this.grow();
@@ -553,13 +560,18 @@ export class TermMatcher {
   findPackedInSegments(text: string, segments: Segments): PackedMatches {
     // Only a long scan gains from the warm-up; short ones (activation, a hover,
     // an incremental paragraph) finish before V8 would optimise anyway.
-    if (!this.warmedUp && text.length >= WARM_UP_MIN_LENGTH) {
-      this.warmedUp = true;
-      this.warmUp();
-    }
+    if (text.length >= WARM_UP_MIN_LENGTH) this.prepareForLongTexts();
     const out = this.scan(text, segments);
     this.markUnsafeFixes(text, out);
     return out;
+  }
+
+  /** Warm the scan loop up now (a worker thread does it while it waits for its text). */
+  prepareForLongTexts(): void {
+    if (!this.warmedUp) {
+      this.warmedUp = true;
+      this.warmUp();
+    }
   }
 
   /** The canonical rendering a deprecated entry is replaced with. */
@@ -759,9 +771,9 @@ export class TermMatcher {
     const cands = this.cands;
     cands.n = 0;
     cands.lastEndK = 0;
-    cands.minStartK = Number.MAX_SAFE_INTEGER;
+    cands.minStartK = NO_CANDIDATE;
     // Mirror of cands.minStartK, reloaded after emit/resolve: one compare per character.
-    let pendingMin = Number.MAX_SAFE_INTEGER;
+    let pendingMin = NO_CANDIDATE;
 
     let s = 0; // current state
     let k = 0; // normalised characters fed so far
@@ -884,7 +896,7 @@ export class TermMatcher {
 
   /** Commit what is left at the end of a scan (a call, so the scan loop has no code that runs only after it). */
   private finish(out: PackedMatches): void {
-    if (this.cands.n !== 0) this.resolve(Number.MAX_SAFE_INTEGER, out);
+    if (this.cands.n !== 0) this.resolve(NO_CANDIDATE, out);
   }
 
   /**
@@ -896,7 +908,10 @@ export class TermMatcher {
    * again.
    */
   private warmUp(): void {
-    const sample = this.keys.slice(0, 24);
+    // Some forms of each status; deprecated ones side by side too, so the fix-safety check
+    // meets clusters of them.
+    const deprecated = this.keys.filter((_, p) => this.entries[p].some((e) => e.status === 'deprecated')).slice(0, 12);
+    const sample = [...this.keys.slice(0, 12), ...deprecated];
     if (sample.length === 0) return;
     // A character in no form (class 0), to take the reset branch too.
     let other = 0xe000;
@@ -910,12 +925,16 @@ export class TermMatcher {
       const cut = key.length >> 1;
       text += key + pieces[i % pieces.length] + key.slice(0, cut) + pieces[(i + 3) % pieces.length] + key.slice(cut) + ' ';
     }
+    for (let i = 1; i < deprecated.length; i++) text += deprecated[i - 1] + ' ' + deprecated[i] + '\n';
+    // Short segments, alternately joined and not, so boundaries fall inside matches. Scanned
+    // first: code optimised inside the loop over one segment's characters would otherwise have
+    // no feedback for moving on to the next segment, and fall back to slow code there.
+    const cuts: number[] = [];
+    for (let at = 0, n = 0; at < text.length; at += 5, n++) cuts.push(at, Math.min(text.length, at + 5), n % 3 === 1 ? 0 : SEGMENT_JOIN);
+    const segments = { data: Int32Array.from(cuts), count: cuts.length / 3 };
     for (let round = 0; round < 3; round++) {
+      this.scan(text, segments);
       this.findPackedInSegments(text, { data: Int32Array.of(0, text.length, 0), count: 1 });
-      // Short segments, alternately joined and not, so boundaries fall inside matches.
-      const pieces: number[] = [];
-      for (let at = 0, n = 0; at < text.length; at += 5, n++) pieces.push(at, Math.min(text.length, at + 5), n % 3 === 1 ? 0 : SEGMENT_JOIN);
-      this.scan(text, { data: Int32Array.from(pieces), count: pieces.length / 3 });
     }
   }
 
@@ -965,7 +984,7 @@ export class TermMatcher {
       out.push(c.startSrc[0], c.endSrc[0], this.entryBase[c.pattern[0]] + c.entry[0]);
       c.lastEndK = c.endK[0];
       c.n = 0;
-      c.minStartK = Number.MAX_SAFE_INTEGER;
+      c.minStartK = NO_CANDIDATE;
       return;
     }
     while (c.n > 0) {
@@ -989,7 +1008,7 @@ export class TermMatcher {
         }
       }
       c.n = w;
-      let min = Number.MAX_SAFE_INTEGER;
+      let min = NO_CANDIDATE;
       for (let j = 0; j < w; j++) if (c.startK[j] < min) min = c.startK[j];
       c.minStartK = min;
     }
