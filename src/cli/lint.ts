@@ -82,9 +82,9 @@ export function writeFileAtomic(file: string, content: Buffer): void {
 
 type ReadResult = { text: string; bom: boolean } | { skip: string } | { error: string };
 
-/** Whether some file is at least `length` bytes long (and not over the size limit). */
-function anyLongerThan(files: string[], length: number, maxSize: number): boolean {
-  return files.some((file) => {
+/** The first file at least `length` bytes long (and not over the size limit), if any. */
+function firstLongFile(files: string[], length: number, maxSize: number): string | undefined {
+  return files.find((file) => {
     try {
       const size = fs.statSync(file).size;
       return size >= length && size <= maxSize;
@@ -185,9 +185,9 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
   const minRank = values.quiet ? SEVERITY_RANK.warning : 0;
 
   // A second thread for long drafts, started before the first is read so that it is ready when needed.
-  const worker = concurrency === 'auto' && io.workerScript && os.availableParallelism() >= 2 && anyLongerThan(files, PARALLEL_MIN_LENGTH, maxSize)
-    ? new MatchWorker(io.workerScript, io.cwd, values.config, process.env.CARBON_LEXICON_TRACE ? (what) => io.stderr(`carbon-lexicon lint: linted on ${what}\n`) : undefined)
-    : undefined;
+  const firstLong = concurrency === 'auto' && io.workerScript && os.availableParallelism() >= 2 ? firstLongFile(files, PARALLEL_MIN_LENGTH, maxSize) : undefined;
+  const trace = process.env.CARBON_LEXICON_TRACE ? (what: string) => io.stderr(`carbon-lexicon lint: linted on ${what}\n`) : undefined;
+  const worker = firstLong && io.workerScript ? new MatchWorker(io.workerScript, io.cwd, values.config, firstLong, trace) : undefined;
 
   const docs: LintedDocument[] = [];
   for (const file of files) {

@@ -23,6 +23,8 @@ interface WorkerSetup {
   role: typeof MATCH_WORKER_ROLE;
   cwd: string;
   config?: string;
+  /** The first long file: its engine is built and warmed up while the main thread reads it. */
+  prepare?: string;
 }
 
 interface MatchJob {
@@ -59,10 +61,11 @@ export class MatchWorker {
   constructor(
     script: string,
     cwd: string,
-    config?: string,
+    config: string | undefined,
+    prepare: string | undefined,
     private readonly trace?: (what: string) => void,
   ) {
-    const setup: WorkerSetup = { role: MATCH_WORKER_ROLE, cwd, config };
+    const setup: WorkerSetup = { role: MATCH_WORKER_ROLE, cwd, config, prepare };
     this.worker = new Worker(script, { workerData: setup });
     // The process ends when the main thread is done, whatever the worker is doing.
     this.worker.unref();
@@ -165,6 +168,13 @@ export function runMatchWorker(): void {
   if (!port) return;
   const setup = workerData as WorkerSetup;
   const resolver = new ConfigResolver(setup.cwd, setup.config);
+  if (setup.prepare) {
+    try {
+      resolver.forFile(setup.prepare).engine.matcher.prepareForLongTexts();
+    } catch {
+      // A bad configuration is reported by the main thread; the job will say so too.
+    }
+  }
   port.on('message', (job: MatchJob) => {
     try {
       const { engine, config } = resolver.forFile(job.file);
