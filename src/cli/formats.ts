@@ -62,31 +62,26 @@ export function formatText(findings: ReportedFinding[], summary: RunSummary, qui
 }
 
 export function formatJson(findings: ReportedFinding[]): string {
-  if (findings.length === 0) return '[]\n';
+  const out = findings.map((f) => ({
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    severity: f.severity,
+    rule: f.rule,
+    message: f.message,
+    found: f.found,
+    suggestion: f.suggestion ?? null,
+    term: f.term ?? null,
+  }));
+  if (out.length === 0) return '[]\n';
   // One finding per line: readable, diff-friendly, and much cheaper than full indentation.
-  // Each line is put together from JSON pieces; the strings that repeat (files, messages of
-  // a variant, terms) are encoded once. The same text JSON.stringify gives, field for field.
-  const encoded = new Map<unknown, string>();
-  const json = (value: unknown): string => {
-    let text = encoded.get(value);
-    if (text === undefined) encoded.set(value, (text = JSON.stringify(value)));
-    return text;
-  };
-  const terms = new Map<string, string>();
-  const lines = findings.map((f) => {
-    let term = 'null';
-    if (f.term) {
-      const known = terms.get(f.term.id);
-      term = known ?? JSON.stringify({ id: f.term.id, zh: f.term.zh, en: f.term.en });
-      if (known === undefined) terms.set(f.term.id, term);
-    }
-    return (
-      `{"file":${json(f.file)},"line":${f.line},"column":${f.column},"endLine":${f.endLine},"endColumn":${f.endColumn},` +
-      `"severity":${json(f.severity)},"rule":${json(f.rule)},"message":${json(f.message)},"found":${json(f.found)},` +
-      `"suggestion":${f.suggestion === undefined ? 'null' : json(f.suggestion)},"term":${term}}`
-    );
-  });
-  return `[\n${lines.join(',\n')}\n]\n`;
+  // One JSON.stringify of the whole array is about twice as fast as one per finding; the
+  // line breaks then go between the elements. `},{"file":` occurs only there: inside a
+  // string every quote is escaped, and the only other objects (term) start with "id".
+  const compact = JSON.stringify(out);
+  return `[\n${compact.slice(1, -1).replaceAll('},{"file":', '},\n{"file":')}\n]\n`;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
