@@ -3,7 +3,6 @@
 // above, 2 usage, configuration or I/O errors.
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +18,6 @@ import { ConfigError, ConfigResolver, ResolvedConfig } from './configDiscovery';
 import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, ReportedFinding, ToolInfo } from './formats';
 import { LineIndex } from '../core/lines';
 import type { CliIO } from './main';
-import { MatchWorker, PARALLEL_MIN_LENGTH } from './parallel';
 
 /** Files larger than this are skipped with a notice (override with --max-file-size). */
 export const DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024;
@@ -39,8 +37,6 @@ Options:
   --fix                     apply every safe fix in place, report what remains
   --quiet                   report only warnings and errors
   --max-file-size SIZE      skip larger files (default: 32MB; e.g. 500KB, 64MB)
-  --concurrency auto|off    lint drafts over 1 MB on two threads (default:
-                            auto, when the machine has two or more CPUs)
   -h, --help                show this help
 
 Exit status: 0 clean, 1 a warning or error remains, 2 usage, configuration
@@ -82,18 +78,6 @@ export function writeFileAtomic(file: string, content: Buffer): void {
 
 type ReadResult = { text: string; bom: boolean } | { skip: string } | { error: string };
 
-/** The first file at least `length` bytes long (and not over the size limit), if any. */
-function firstLongFile(files: string[], length: number, maxSize: number): string | undefined {
-  return files.find((file) => {
-    try {
-      const size = fs.statSync(file).size;
-      return size >= length && size <= maxSize;
-    } catch {
-      return false;
-    }
-  });
-}
-
 function readDocument(file: string, shown: string, maxSize: number): ReadResult {
   let buffer: Buffer;
   try {
@@ -128,7 +112,6 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         'max-file-size': { type: 'string' },
-        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -155,11 +138,6 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
     }
     maxSize = size;
   }
-  const concurrency = values.concurrency ?? 'auto';
-  if (concurrency !== 'auto' && concurrency !== 'off') {
-    io.stderr(`carbon-lexicon lint: unknown --concurrency "${concurrency}" (use auto or off)\n`);
-    return 2;
-  }
   if (positionals.length === 0) {
     io.stderr(`carbon-lexicon lint: no PATH given\n\n${LINT_USAGE}`);
     return 2;
@@ -183,11 +161,6 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
   let filesSkipped = 0;
   let fixesApplied = 0;
   const minRank = values.quiet ? SEVERITY_RANK.warning : 0;
-
-  // A second thread for long drafts, started before the first is read so that it is ready when needed.
-  const firstLong = concurrency === 'auto' && io.workerScript && os.availableParallelism() >= 2 ? firstLongFile(files, PARALLEL_MIN_LENGTH, maxSize) : undefined;
-  const trace = process.env.CARBON_LEXICON_TRACE ? (what: string) => io.stderr(`carbon-lexicon lint: linted on ${what}\n`) : undefined;
-  const worker = firstLong && io.workerScript ? new MatchWorker(io.workerScript, io.cwd, values.config, firstLong, trace) : undefined;
 
   const docs: LintedDocument[] = [];
   for (const file of files) {
@@ -223,8 +196,7 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
     }
     const docFormat = formatOf(file);
     let text = read.text;
-    const onTwoThreads = worker && text.length >= PARALLEL_MIN_LENGTH ? await worker.lint(file, text, docFormat, resolved) : undefined;
-    let findings: Finding[] = onTwoThreads ?? resolved.engine.lint(text, docFormat, resolved.config);
+    let findings: Finding[] = resolved.engine.lint(text, docFormat, resolved.config);
     if (values.fix) {
       const edits = safeEdits(findings);
       const fixed = edits.length > 0 ? fixAll(text, findings) : text;
@@ -244,8 +216,6 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
     filesChecked++;
     docs.push({ file, shown, text, format: docFormat, resolved, findings });
   }
-
-  worker?.close();
 
   // Bilingual pairs (zh/en files named alike, or listed under "pairs" in the
   // config): missing-translation and number-mismatch across the two files.

@@ -4,7 +4,6 @@ import packageJson from '../../package.json';
 import { runLint } from './lint';
 import { runExport } from './export';
 import type { ToolInfo } from './formats';
-import { isMatchWorker, runMatchWorker } from './parallel';
 
 /** How subcommands talk to the outside world (tests pass their own). */
 export interface CliIO {
@@ -12,8 +11,6 @@ export interface CliIO {
   stderr(text: string): void;
   /** Folder that relative paths are resolved against. */
   cwd: string;
-  /** This script, when it can start itself as a worker thread (the bundled command; not tests in process). */
-  workerScript?: string;
 }
 
 export const TOOL: ToolInfo = {
@@ -56,9 +53,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return 2;
 }
 
-if (isMatchWorker()) {
-  runMatchWorker();
-} else if (require.main === module) {
+if (require.main === module) {
   // `carbon-lexicon lint ... | head` closes the pipe early: stop quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -68,7 +63,6 @@ if (isMatchWorker()) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
-    workerScript: __filename,
   };
   main(process.argv.slice(2), io).then(
     (code) => {

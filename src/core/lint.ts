@@ -17,12 +17,6 @@ export interface LintOptions {
   matches?: TermMatch[];
   /** The same, packed (a whole-document lint): objects are made only for the matches a rule reads. */
   packed?: PackedMatches;
-  /**
-   * The caller has found that the text has no bilingual layout (detectLayout
-   * said 'none', as the CLI's worker thread does alongside matching), so the
-   * bilingual rules, which would find nothing, are not run.
-   */
-  monolingual?: boolean;
 }
 
 /**
@@ -78,7 +72,7 @@ export function lint(text: string, options: LintOptions): Finding[] {
  * ones, so nothing is matched again).
  */
 export function documentFindings(text: string, options: LintOptions, allMatches?: () => TermMatch[]): Finding[] {
-  const rules: DocumentRule[] = options.monolingual ? [...documentRules] : [bilingualRule, ...documentRules];
+  const rules: DocumentRule[] = [bilingualRule, ...documentRules];
   const out: Finding[] = [];
   let suppressions: ReturnType<typeof parseSuppressions> | undefined;
   const ignored = new Set(options.config?.ignoredConcepts ?? []);

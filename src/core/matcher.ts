@@ -104,14 +104,6 @@ export class PackedMatches {
     return m;
   }
 
-  /** Add the matches of `later` (found after these in the same text, with the same entry table). */
-  append(later: Pick<PackedMatches, 'count' | 'start' | 'end' | 'entry' | 'unsafe'>): void {
-    for (let i = 0; i < later.count; i++) {
-      this.push(later.start[i], later.end[i], later.entry[i]);
-      this.unsafe[this.count - 1] = later.unsafe[i];
-    }
-  }
-
   /** Every match as an object, in document order. */
   toArray(): TermMatch[] {
     const out: TermMatch[] = new Array(this.count);
@@ -142,43 +134,6 @@ export class PackedMatches {
     this.entry = grow(this.entry, new Int32Array(size));
     this.unsafe = grow(this.unsafe, new Uint8Array(size));
   }
-}
-
-/**
- * Where segments can be cut so that matching the two parts separately gives
- * the same matches and the same fix-safety marks as matching all of them: at a
- * segment that starts afresh after a blank line (terms, and the deprecated
- * forms a fix-safety check looks for, never cross one). The cut nearest
- * `share` of the text is chosen; undefined when there is none.
- */
-export function splitSegments(text: string, segments: Segments, share = 0.5): [Segments, Segments] | undefined {
-  const { data, count } = segments;
-  if (count < 2) return undefined;
-  const target = data[0] + (data[3 * (count - 1) + 1] - data[0]) * share;
-  // The first segment starting at or after the target, then outwards.
-  let mid = 1;
-  while (mid < count - 1 && data[3 * mid] < target) mid++;
-  const fresh = (g: number): boolean => {
-    if ((data[3 * g + 2] & SEGMENT_JOIN) !== 0) return false;
-    // A blank line: two line breaks with nothing but spaces and tabs between them.
-    let breaks = 0;
-    for (let i = data[3 * (g - 1) + 1]; i < data[3 * g] && breaks < 2; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) breaks++;
-      else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) breaks = 0;
-    }
-    return breaks >= 2;
-  };
-  for (let d = 0; mid - d >= 1 || mid + d < count; d++) {
-    for (const g of [mid + d, mid - d]) {
-      if (g < 1 || g >= count || !fresh(g)) continue;
-      return [
-        { data: data.slice(0, 3 * g), count: g },
-        { data: data.slice(3 * g, 3 * count), count: count - g },
-      ];
-    }
-  }
-  return undefined;
 }
 
 interface PatternEntry extends MatchEntry {
@@ -560,18 +515,13 @@ export class TermMatcher {
   findPackedInSegments(text: string, segments: Segments): PackedMatches {
     // Only a long scan gains from the warm-up; short ones (activation, a hover,
     // an incremental paragraph) finish before V8 would optimise anyway.
-    if (text.length >= WARM_UP_MIN_LENGTH) this.prepareForLongTexts();
-    const out = this.scan(text, segments);
-    this.markUnsafeFixes(text, out);
-    return out;
-  }
-
-  /** Warm the scan loop up now (a worker thread does it while it waits for its text). */
-  prepareForLongTexts(): void {
-    if (!this.warmedUp) {
+    if (!this.warmedUp && text.length >= WARM_UP_MIN_LENGTH) {
       this.warmedUp = true;
       this.warmUp();
     }
+    const out = this.scan(text, segments);
+    this.markUnsafeFixes(text, out);
+    return out;
   }
 
   /** The canonical rendering a deprecated entry is replaced with. */

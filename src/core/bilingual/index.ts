@@ -294,13 +294,23 @@ export function lintBilingualDocument(text: string, options: BilingualOptions): 
 
 let lastDocument: { key: { text: string; matcher: TermMatcher; format: DocumentFormat; config: string; direction?: Direction }; findings: Finding[] } | undefined;
 
+/**
+ * The bilingual layout the one-document rules work on, or undefined when they
+ * have nothing to check: both rules off, one language only, or no layout.
+ */
+function bilingualAnalysis(text: string, format: DocumentFormat, config?: LintConfig): Analysis | undefined {
+  if (severityFor('missing-translation', config) === 'off' && severityFor('number-mismatch', config) === 'off') return undefined;
+  if (!hasCjk(text) || !/[A-Za-z]{2}/.test(text)) return undefined;
+  if (!text.includes('|') && !balancedLanguages(text)) return undefined;
+  const analysis = analyse(text, format);
+  return analysis.layout === 'none' ? undefined : analysis;
+}
+
 function lintDocumentUncached(text: string, options: BilingualOptions): Finding[] {
   const config = options.config;
-  if (severityFor('missing-translation', config) === 'off' && severityFor('number-mismatch', config) === 'off') return [];
-  if (!hasCjk(text) || !/[A-Za-z]{2}/.test(text)) return [];
-  if (!text.includes('|') && !balancedLanguages(text)) return [];
-  const { layout, blocks, tables } = analyse(text, options.format);
-  if (layout === 'none') return [];
+  const analysis = bilingualAnalysis(text, options.format, config);
+  if (!analysis) return [];
+  const { layout, blocks, tables } = analysis;
   const matches = sortedMatches(options.matches ?? options.matcher.findAll(text, options.format));
   const pairs: AlignedPair[] = [];
 
