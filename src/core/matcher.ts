@@ -167,6 +167,12 @@ interface ReplacementReach {
   after: number;
 }
 
+/** Whether a[aStart, aStart + length) and b[bStart, bStart + length) hold the same code units (no substrings made). */
+function sameUnits(a: string, aStart: number, b: string, bStart: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a.charCodeAt(aStart + i) !== b.charCodeAt(bStart + i)) return false;
+  return true;
+}
+
 /** Whitespace as the matcher folds it (a run of it reads as one space). */
 function isSpaceCode(c: number): boolean {
   const f = foldCode(c);
@@ -595,10 +601,11 @@ export class TermMatcher {
       // A deprecated form whose tail (from position at) and the replacement start alike: `at` characters before it.
       // A form that must end at a word boundary can only end inside the replacement where the replacement has one.
       for (const { key, at, pattern } of index.get(r.charCodeAt(0)) ?? []) {
-        const tail = key.slice(at);
-        const endsInside = tail.length < r.length;
-        if (endsInside && this.patWordEnd[pattern] === 1 && word[r.charCodeAt(tail.length)] === 1) continue;
-        if (r.startsWith(tail) || tail.startsWith(r)) {
+        const tailLength = key.length - at;
+        const endsInside = tailLength < r.length;
+        if (endsInside && this.patWordEnd[pattern] === 1 && word[r.charCodeAt(tailLength)] === 1) continue;
+        // The tail starts the replacement, or the replacement starts the tail.
+        if (sameUnits(key, at, r, 0, Math.min(tailLength, r.length))) {
           risky = true;
           before = Math.max(before, at);
         }
@@ -606,10 +613,12 @@ export class TermMatcher {
       // A deprecated form whose head (up to position at) and the replacement end alike: the rest of it after.
       // Likewise a form that must start at a word boundary starts inside the replacement only at one.
       for (const { key, at, pattern } of index.get(r.charCodeAt(r.length - 1)) ?? []) {
-        const head = key.slice(0, at + 1);
-        const startsInside = head.length < r.length;
-        if (startsInside && this.patWordStart[pattern] === 1 && word[r.charCodeAt(r.length - head.length - 1)] === 1) continue;
-        if (r.endsWith(head) || head.endsWith(r)) {
+        const headLength = at + 1;
+        const startsInside = headLength < r.length;
+        if (startsInside && this.patWordStart[pattern] === 1 && word[r.charCodeAt(r.length - headLength - 1)] === 1) continue;
+        // The head ends the replacement, or the replacement ends the head.
+        const n = Math.min(headLength, r.length);
+        if (sameUnits(key, headLength - n, r, r.length - n, n)) {
           risky = true;
           after = Math.max(after, key.length - at - 1);
         }

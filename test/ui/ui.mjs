@@ -152,8 +152,17 @@ async function problemCounts(page) {
 }
 
 async function visibleHover(page, mustContain) {
-  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: mustContain[0] });
-  await hover.first().waitFor({ state: 'visible', timeout: stepTimeoutMs });
+  // Every part: VS Code shows a hover's parts as they arrive (the problem's text can come
+  // before the term entry), so waiting for one part alone can catch a half-filled hover.
+  let hover = page.locator('.monaco-hover:not(.hidden)');
+  for (const part of mustContain) hover = hover.filter({ hasText: part });
+  try {
+    await hover.first().waitFor({ state: 'visible', timeout: stepTimeoutMs });
+  } catch {
+    // Say what the hover does show (hoverOver names the missing part).
+    const shown = page.locator('.monaco-hover:not(.hidden)').first();
+    return (await shown.isVisible()) ? normalise(await shown.innerText()) : '(no hover)';
+  }
   // Let the fade-in finish so screenshots show the hover, not a blend.
   await waitUntil('the hover to finish fading in', () =>
     hover.first().evaluate((element) => {
