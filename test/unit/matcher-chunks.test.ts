@@ -17,9 +17,11 @@ describe('matching a long document in chunks', () => {
       '> peak carbon and carbon\n> neutrality, with `carbon peaking` in code',
       '中国力争实现碳峰\n值，推进绿色低碳\n发展。',
       'Nationally Determined\nContributions and new energy\nvehicles',
+      // Every line break inside a term: a cut at any of these segments would split one.
+      Array.from({ length: 40 }, () => 'the carbon\npeaking').join(' '),
     ];
     const parts: string[] = [];
-    for (let i = 0; i < 1500; i++) parts.push(paragraphs[(i * 7) % paragraphs.length]);
+    for (let i = 0; i < 600; i++) parts.push(paragraphs[(i * 7) % paragraphs.length]);
     const text = parts.join('\n\n') + '\n';
     const whole = matcher.findAll(text, 'markdown');
     const apart = [];
