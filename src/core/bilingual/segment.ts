@@ -314,6 +314,19 @@ const HEADING_WORD_MAX_LENGTH = 15;
 const STARTS_MARKER = /^\s*(?:\d{1,3}[.)．、](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])/;
 
 /** Whether a code unit is whitespace as a regular expression's \s (and trim) reads it, without building a string. */
+/**
+ * Whether [start, end) holds only "-", "*", "_" and whitespace: what a
+ * horizontal rule is made of. Most lines that start with "-" are list items,
+ * and this rejects them without slicing the line for the rule's regex.
+ */
+function onlyRuleCharacters(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x2a && c !== 0x5f && !isJsSpace(c)) return false;
+  }
+  return true;
+}
+
 function isJsSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
@@ -886,7 +899,7 @@ function runSegmenter(
         continue;
       }
       // Horizontal rules.
-      if ((lead === 0x2d || lead === 0x2a || lead === 0x5f) && /^\s{0,3}(?:[-*_]\s*){3,}$/.test(line.lineText)) {
+      if ((lead === 0x2d || lead === 0x2a || lead === 0x5f) && onlyRuleCharacters(text, start, end) && /^\s{0,3}(?:[-*_]\s*){3,}$/.test(line.lineText)) {
         flush();
         continue;
       }
