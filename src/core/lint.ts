@@ -131,25 +131,26 @@ export function findingsFromMatches(text: string, matches: TermMatch[], config?:
 
   const deprecatedSeverity = severityFor('deprecated-term', config);
   if (deprecatedSeverity !== 'off') {
+    // A long draft repeats the same few spellings: word each one once.
+    const worded = new Map<TermForm, Map<string, DeprecatedWording | null>>();
     for (const m of relevant) {
       if (m.status !== 'deprecated') continue;
-      const canonical = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
-      const suggestion = matchCapitalisation(canonical, m.found);
-      if (suggestion === m.found) continue;
-      const what = m.form.lang === 'zh' ? 'term for' : 'rendering of';
-      let message = `${quote(m.found)} is not the white paper's ${what} ${m.concept.zh}; use ${quote(suggestion)}.`;
-      if (m.form.note) message += ` ${m.form.note}`;
+      let byFound = worded.get(m.form);
+      if (!byFound) worded.set(m.form, (byFound = new Map()));
+      let wording = byFound.get(m.found);
+      if (wording === undefined) byFound.set(m.found, (wording = wordDeprecated(m)));
+      if (wording === null) continue;
       const finding: Omit<Finding, 'rule' | 'severity'> = {
         start: m.start,
         end: m.end,
-        message,
+        message: wording.message,
         found: m.found,
-        suggestion,
+        suggestion: wording.suggestion,
         conceptId: m.concept.id,
       };
       // The matcher marks a replacement that would read as another deprecated rendering in its
       // context; that stays a suggestion, not a fix.
-      if (!m.unsafeFix) finding.fix = { start: m.start, end: m.end, newText: keepLineBreaks(suggestion, m.found) };
+      if (!m.unsafeFix) finding.fix = { start: m.start, end: m.end, newText: wording.newText };
       report('deprecated-term', deprecatedSeverity, finding);
     }
   }
@@ -159,6 +160,24 @@ export function findingsFromMatches(text: string, matches: TermMatch[], config?:
     for (const f of inconsistentVariants(relevant)) report('inconsistent-variant', variantSeverity, f);
   }
   return sortFindings(findings);
+}
+
+interface DeprecatedWording {
+  suggestion: string;
+  message: string;
+  /** The fix's text: the suggestion with the original's line breaks. */
+  newText: string;
+}
+
+/** What deprecated-term says of a match, or null when the match already reads as the canonical form. */
+function wordDeprecated(m: TermMatch): DeprecatedWording | null {
+  const canonical = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
+  const suggestion = matchCapitalisation(canonical, m.found);
+  if (suggestion === m.found) return null;
+  const what = m.form.lang === 'zh' ? 'term for' : 'rendering of';
+  let message = `${quote(m.found)} is not the white paper's ${what} ${m.concept.zh}; use ${quote(suggestion)}.`;
+  if (m.form.note) message += ` ${m.form.note}`;
+  return { suggestion, message, newText: keepLineBreaks(suggestion, m.found) };
 }
 
 interface FormUse {
