@@ -4,10 +4,14 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-// `import = require` makes esbuild bundle tinyglobby's CommonJS build; its ES
-// module build reads import.meta.url, which is empty in our CommonJS bundle.
-import tinyglobby = require('tinyglobby');
+import type * as Tinyglobby from 'tinyglobby';
 import type { DocumentFormat } from '../core/types';
+
+// Loaded on first use (a folder or a glob): linting named files should not pay for it at
+// start-up. `require` also makes esbuild bundle tinyglobby's CommonJS build; its ES module
+// build reads import.meta.url, which is empty in our CommonJS bundle.
+let tinyglobbyModule: typeof Tinyglobby | undefined;
+const tinyglobby = (): typeof Tinyglobby => (tinyglobbyModule ??= require('tinyglobby') as typeof Tinyglobby);
 
 /** Extensions linted when a folder is given. */
 export const LINTED_EXTENSIONS = ['.md', '.markdown', '.txt'];
@@ -40,12 +44,12 @@ export async function collectFiles(args: string[], cwd: string): Promise<Collect
     if (stat?.isFile()) {
       found.add(full);
     } else if (stat?.isDirectory()) {
-      const files = await tinyglobby.glob([FOLDER_PATTERN], { cwd: full, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true });
+      const files = await tinyglobby().glob([FOLDER_PATTERN], { cwd: full, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true });
       for (const f of files) found.add(path.normalize(f));
-    } else if (tinyglobby.isDynamicPattern(arg)) {
+    } else if (tinyglobby().isDynamicPattern(arg)) {
       // Globs are relative to cwd and use forward slashes, also on Windows.
       const pattern = arg.split(path.sep).join('/');
-      const files = await tinyglobby.glob([pattern], { cwd, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true, expandDirectories: false });
+      const files = await tinyglobby().glob([pattern], { cwd, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true, expandDirectories: false });
       if (files.length === 0) errors.push(`${arg}: no files match this pattern`);
       for (const f of files) found.add(path.normalize(f));
     } else {

@@ -23,8 +23,8 @@
 // "[carbon-lexicon] override" makes a project entry replace the bundled
 // concept with its id instead of extending it.
 
-import { XMLValidator } from 'fast-xml-parser';
-import * as sax from 'sax';
+import type * as FastXmlParser from 'fast-xml-parser';
+import type * as Sax from 'sax';
 import type { Concept, Lang, TermForm } from '../types';
 import {
   MAX_DEFINITION_LENGTH,
@@ -37,6 +37,14 @@ import {
   type GlossaryConcept,
   type GlossaryError,
 } from './common';
+
+// The XML libraries are loaded on first use: TBX files are rare, and loading
+// them (sax pulls in Node's streams) would cost every start-up of the CLI and
+// the extension about 10 ms.
+let saxModule: typeof Sax | undefined;
+let xmlParserModule: typeof FastXmlParser | undefined;
+const sax = (): typeof Sax => (saxModule ??= require('sax') as typeof Sax);
+const xmlParser = (): typeof FastXmlParser => (xmlParserModule ??= require('fast-xml-parser') as typeof FastXmlParser);
 
 const OUR_NOTE = '[carbon-lexicon] ';
 const TBX_NAMESPACE = 'urn:iso:std:iso:30042:ed-2';
@@ -104,7 +112,7 @@ export function parseTbxGlossary(text: string): { concepts: GlossaryConcept[]; e
   let failure: GlossaryError | undefined;
   let xmlError = false;
 
-  const parser = sax.parser(true, { position: true, trim: false, normalize: false, xmlns: false });
+  const parser = sax().parser(true, { position: true, trim: false, normalize: false, xmlns: false });
   const stop = (error: GlossaryError): never => {
     failure = error;
     throw new Stop();
@@ -166,7 +174,7 @@ export function parseTbxGlossary(text: string): { concepts: GlossaryConcept[]; e
   if (failure) {
     if (xmlError) {
       // fast-xml-parser's validator says it better ("Expected closing tag 'term' (opened in line 10, col 20)").
-      const validation = XMLValidator.validate(text);
+      const validation = xmlParser().XMLValidator.validate(text);
       if (validation !== true) {
         const { line, col, msg } = validation.err;
         failure = { line, column: col, message: `XML is not well-formed: ${msg}` };
