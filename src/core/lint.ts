@@ -6,6 +6,7 @@ import type { MatchEntry, PackedMatches, TermMatch, TermMatcher } from './matche
 import { severityFor } from './config';
 import { keepLineBreaks, matchCapitalisation } from './fixes';
 import { normalizeTerm } from './normalize';
+import { canonicalFor } from './termbase';
 import { parseSuppressions } from './markdown';
 import { lintBilingualDocument } from './bilingual';
 
@@ -171,8 +172,7 @@ interface DeprecatedWording {
 
 /** What deprecated-term says of a match, or null when the match already reads as the canonical form. */
 function wordDeprecated(m: TermMatch): DeprecatedWording | null {
-  const canonical = m.form.lang === 'zh' ? m.concept.zh : m.concept.en;
-  const suggestion = matchCapitalisation(canonical, m.found);
+  const suggestion = matchCapitalisation(canonicalFor(m.concept, m.form.lang), m.found);
   if (suggestion === m.found) return null;
   const what = m.form.lang === 'zh' ? 'term for' : 'rendering of';
   let message = `${quote(m.found)} is not the white paper's ${what} ${m.concept.zh}; use ${quote(suggestion)}.`;

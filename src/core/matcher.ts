@@ -21,6 +21,7 @@
 import type { Concept, DocumentFormat, FormStatus, TermForm } from './types';
 import { FOLD_BREAK, FOLD_IGNORE, FOLD_SPACE, cjkTableOf, compactFold, foldCode, normalizeTerm, wordTableOf } from './normalize';
 import { SEGMENT_JOIN, Segments, scanMarkdown } from './markdown';
+import { canonicalFor } from './termbase';
 
 export interface TermMatch {
   /** Source offsets (a wrapped term spans the line break). */
@@ -533,11 +534,6 @@ export class TermMatcher {
     return out;
   }
 
-  /** The canonical rendering a deprecated entry is replaced with. */
-  private replacementOf(entry: MatchEntry): string {
-    return entry.form.lang === 'zh' ? entry.concept.zh : entry.concept.en;
-  }
-
   /**
    * scan(), one call per run of about CHUNK_SEGMENTS segments, cut where a
    * segment starts afresh (the scan starts afresh there anyway, so the matches
@@ -610,7 +606,7 @@ export class TermMatcher {
    * overlapped by none and need no window scan at all. Cached per replacement.
    */
   private replacementReach(entry: MatchEntry): ReplacementReach {
-    const replacement = this.replacementOf(entry);
+    const replacement = canonicalFor(entry.concept, entry.form.lang);
     let reach = this.reachCache.get(replacement);
     if (reach !== undefined) return reach;
     const r = normalizeTerm(replacement);
@@ -715,7 +711,7 @@ export class TermMatcher {
     for (let j = first; j <= last; j++) {
       const entry = this.entryTable[matches.entry[j]];
       if (entry.status !== 'deprecated') continue;
-      const replacement = this.replacementOf(entry);
+      const replacement = canonicalFor(entry.concept, entry.form.lang);
       const before = text.slice(pos, matches.start[j]);
       parts.push(before, replacement);
       length += before.length;

@@ -4,6 +4,7 @@
 // from disk.
 import { paper as bundledPaper } from './data';
 import type { Concept, Paper, PaperParagraph, PaperSection, TermForm } from './types';
+import { canonicalFor } from './termbase';
 
 /** Where a form was found inside a sentence (offsets into `sentence`). */
 export interface SentenceHit {
@@ -136,7 +137,7 @@ export function evidenceFor(concept: Concept, matcher?: ConceptFinder): Evidence
 
 /** Forms to look for, preferred first: canonical, admitted, then deprecated ones the paper itself uses. */
 function formsOf(concept: Concept, lang: 'zh' | 'en'): string[] {
-  const canonical = lang === 'zh' ? concept.zh : concept.en;
+  const canonical = canonicalFor(concept, lang);
   const byLang = (forms: TermForm[] | undefined) => (forms ?? []).filter((f) => f.lang === lang);
   const forms = [
     canonical,

@@ -5,6 +5,11 @@
 
 import type { Concept, Lang, TermBase, TermForm } from './types';
 
+/** A concept's canonical rendering in one language: the form every fix and suggestion uses. */
+export function canonicalFor(concept: Pick<Concept, 'zh' | 'en'>, lang: Lang): string {
+  return lang === 'zh' ? concept.zh : concept.en;
+}
+
 export interface TermBaseError {
   /** JSON path of the offending value, e.g. `concepts[12].accepted[1].lang`. */
   path: string;

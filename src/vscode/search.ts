@@ -3,6 +3,7 @@
 // the language written around the cursor.
 import * as vscode from 'vscode';
 import type { Concept } from '../core/types';
+import { canonicalFor } from '../core/termbase';
 import { languageAround } from './logic/language';
 import { searchItem, type TermSearchIndex } from './logic/searchIndex';
 
@@ -23,7 +24,7 @@ export async function insertCanonical(editor: vscode.TextEditor, concept: Concep
   return editor.edit((builder) => {
     for (const selection of editor.selections) {
       const lang = languageAround(text, editor.document.offsetAt(selection.start), vscode.env.language.startsWith('zh') ? 'zh' : 'en');
-      builder.replace(selection, lang === 'zh' ? concept.zh : concept.en);
+      builder.replace(selection, canonicalFor(concept, lang));
     }
   });
 }

@@ -6,6 +6,7 @@
 import type { Concept, Finding, Lang, LintConfig, RelatedLocation, Severity } from '../types';
 import type { TermMatch } from '../matcher';
 import { severityFor } from '../config';
+import { canonicalFor } from '../termbase';
 import { compareNumbers, extractNumbers, NumberMention } from './numbers';
 import type { BlockKind } from './segment';
 
@@ -113,7 +114,7 @@ function rendered(concept: Concept, other: Map<string, TermMatch>): boolean {
  * number, and one mistake should make one finding.
  */
 function renderedModuloNumbers(concept: Concept, lang: Lang, text: string): boolean {
-  const forms = [lang === 'zh' ? concept.zh : concept.en, ...concept.accepted.filter((f) => f.lang === lang).map((f) => f.text)];
+  const forms = [canonicalFor(concept, lang), ...concept.accepted.filter((f) => f.lang === lang).map((f) => f.text)];
   for (const form of forms) {
     if (!form || !/\d/.test(form)) continue;
     const pattern = form
@@ -242,8 +243,8 @@ export function checkAlignedPairs(ctx: RuleContext): { zh: Finding[]; en: Findin
       for (const m of srcConcepts.values()) {
         if (rendered(m.concept, tgtConcepts) || renderedModuloNumbers(m.concept, target.lang, tgtText)) continue;
         if (target.lang === 'en' && renderedLoosely(m.concept, (looseTarget ??= looseEnglish(tgtText)))) continue;
-        const srcForm = source.lang === 'zh' ? m.concept.zh : m.concept.en;
-        const tgtForm = target.lang === 'zh' ? m.concept.zh : m.concept.en;
+        const srcForm = canonicalFor(m.concept, source.lang);
+        const tgtForm = canonicalFor(m.concept, target.lang);
         push({
           rule: 'missing-translation',
           severity: missingSeverity as Severity,
@@ -259,7 +260,7 @@ export function checkAlignedPairs(ctx: RuleContext): { zh: Finding[]; en: Findin
       // Target concept without a counterpart in the source block: reported at the term itself.
       for (const m of tgtConcepts.values()) {
         if (rendered(m.concept, srcConcepts) || renderedModuloNumbers(m.concept, source.lang, srcText)) continue;
-        const srcForm = source.lang === 'zh' ? m.concept.zh : m.concept.en;
+        const srcForm = canonicalFor(m.concept, source.lang);
         push({
           rule: 'missing-translation',
           severity: missingSeverity as Severity,

@@ -3,6 +3,7 @@
 // paper's own sentence, with a link that reveals the paragraph.
 import type { Concept, FormStatus, TermForm } from '../../core/types';
 import type { Evidence, SentenceHit } from '../../core/paperIndex';
+import { canonicalFor } from '../../core/termbase';
 import { escapeMarkdown, excerpt, oneLine } from './markdown';
 import { sectionLabel } from './paperLabels';
 import { english, type Translate } from './translate';
@@ -27,10 +28,6 @@ export interface HoverOptions {
 
 export function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
-}
-
-export function canonicalFor(concept: Concept, lang: 'zh' | 'en'): string {
-  return lang === 'zh' ? concept.zh : concept.en;
 }
 
 export function buildHoverMarkdown(term: HoveredTerm, evidence: Evidence[], options: HoverOptions = {}): string {
