@@ -58,7 +58,7 @@ export function lint(text: string, options: LintOptions): Finding[] {
     // forms; in a long document that is a small share of all matches.
     findings = findingsFromMatches(text, packed.select(readByTermRules), options.config);
     let all: TermMatch[] | undefined;
-    documentLevel = documentFindings(text, { ...options, matches: undefined }, () => (all ??= packed.toArray()));
+    documentLevel = documentFindings(text, options, () => (all ??= packed.toArray()));
   }
   if (documentLevel.length === 0) return findings;
   for (const f of documentLevel) findings.push(f);
@@ -200,9 +200,9 @@ function inconsistentVariants(matches: TermMatch[]): Array<Omit<Finding, 'rule' 
   const groups = new Map<Concept, Array<Map<string, FormUse> | undefined>>();
   for (const m of matches) {
     if (m.status === 'deprecated') continue;
-    const lang = m.form.lang === 'zh' ? 0 : 1;
     // A concept without admitted forms in this language cannot vary (most matches end here).
-    if ((admittedLangs(m.concept) & (1 << lang)) === 0) continue;
+    if (!mayVary(m)) continue;
+    const lang = m.form.lang === 'zh' ? 0 : 1;
     let group = groups.get(m.concept);
     if (!group) groups.set(m.concept, (group = [undefined, undefined]));
     const forms = (group[lang] ??= new Map<string, FormUse>());
@@ -251,7 +251,12 @@ function formKey(form: TermForm): string {
 
 /** Whether findingsFromMatches reads matches of this entry at all (see inconsistentVariants). */
 function readByTermRules(entry: MatchEntry): boolean {
-  return entry.status === 'deprecated' || (admittedLangs(entry.concept) & (entry.form.lang === 'zh' ? 1 : 2)) !== 0;
+  return entry.status === 'deprecated' || mayVary(entry);
+}
+
+/** Whether the concept has admitted forms in this form's language (only then can inconsistent-variant fire). */
+function mayVary(entry: MatchEntry): boolean {
+  return (admittedLangs(entry.concept) & (entry.form.lang === 'zh' ? 1 : 2)) !== 0;
 }
 
 const admittedCache = new WeakMap<Concept, number>();

@@ -281,15 +281,14 @@ export function checkAlignedPairs(ctx: RuleContext): { zh: Finding[]; en: Findin
       const srcOnly = source.lang === 'zh' ? cmp.zhOnly : cmp.enOnly;
       const tgtOnly = source.lang === 'zh' ? cmp.enOnly : cmp.zhOnly;
       const severity = numberSeverity as Severity;
+      const mismatch = (f: Omit<Finding, 'rule' | 'severity'>) => push({ rule: 'number-mismatch', severity, ...f });
       // Pair leftovers of the same kind in order: most likely one number mistranslated.
       const unpairedTgt = [...tgtOnly];
       for (const s of srcOnly) {
         const k = unpairedTgt.findIndex((t) => t.kind === s.kind);
         if (k >= 0) {
           const t = unpairedTgt.splice(k, 1)[0];
-          push({
-            rule: 'number-mismatch',
-            severity,
+          mismatch({
             start: t.start,
             end: t.end,
             found: t.text,
@@ -297,9 +296,7 @@ export function checkAlignedPairs(ctx: RuleContext): { zh: Finding[]; en: Findin
             related: [related(source, s.start, s.end, `${collapse(s.text)}: the ${LANG_NAME[source.lang]} number`)],
           });
         } else {
-          push({
-            rule: 'number-mismatch',
-            severity,
+          mismatch({
             start: anchor.start,
             end: anchor.end,
             found: target.text.slice(anchor.start, anchor.end),
@@ -309,9 +306,7 @@ export function checkAlignedPairs(ctx: RuleContext): { zh: Finding[]; en: Findin
         }
       }
       for (const t of unpairedTgt) {
-        push({
-          rule: 'number-mismatch',
-          severity,
+        mismatch({
           start: t.start,
           end: t.end,
           found: t.text,
