@@ -242,7 +242,7 @@ export function scanMarkdown(text: string, from = 0, to = text.length): Segments
     if (first === HASH) {
       let q = p;
       while (q < end && text.charCodeAt(q) === HASH) q++;
-      if (q - p <= 6 && (q === end || text.charCodeAt(q) === SPACE || text.charCodeAt(q) === TAB)) {
+      if (q - p <= 6 && (q === end || isSpaceOrTab(text.charCodeAt(q)))) {
         heading = true;
         newBlock = true;
         p = q;
@@ -289,14 +289,23 @@ function listMarkerEnd(text: string, p: number, end: number): number {
   } else return 0;
   if (q < end) {
     const s = text.charCodeAt(q);
-    if (s !== SPACE && s !== TAB) return 0;
+    if (!isSpaceOrTab(s)) return 0;
   }
-  while (q < end && (text.charCodeAt(q) === SPACE || text.charCodeAt(q) === TAB)) q++;
+  while (q < end && isSpaceOrTab(text.charCodeAt(q))) q++;
   if (text.charCodeAt(q) === LBRACKET && text.charCodeAt(q + 2) === RBRACKET && text.charCodeAt(q + 3) === SPACE) {
     const box = text.charCodeAt(q + 1);
     if (box === SPACE || box === 0x78 || box === 0x58) q += 4;
   }
   return q;
+}
+
+/**
+ * One test for space or tab everywhere: its comparisons then gather type
+ * feedback from every caller, so a rare path (a list marker not followed by a
+ * space) does not send the optimised document scan back to slow code.
+ */
+function isSpaceOrTab(c: number): boolean {
+  return c === SPACE || c === TAB;
 }
 
 function isThematicBreak(text: string, p: number, end: number): boolean {
@@ -306,7 +315,7 @@ function isThematicBreak(text: string, p: number, end: number): boolean {
   for (let q = p; q < end; q++) {
     const d = text.charCodeAt(q);
     if (d === c) n++;
-    else if (d !== SPACE && d !== TAB) return false;
+    else if (!isSpaceOrTab(d)) return false;
   }
   return n >= 3 || (c === 0x3d && n >= 1);
 }

@@ -889,7 +889,9 @@ export class TermMatcher {
     // Some forms of each status; deprecated ones side by side too, so the fix-safety check
     // meets clusters of them.
     const deprecated = this.keys.filter((_, p) => this.entries[p].some((e) => e.status === 'deprecated')).slice(0, 12);
-    const sample = [...this.keys.slice(0, 12), ...deprecated];
+    // Case-sensitive forms in the wrong case and in the right one: both ends of the case check.
+    const caseSensitive = this.keys.flatMap((key, p) => (this.patCaseFirst[p] === 1 ? [key, ...this.entries[p].map((e) => e.exact ?? key)] : [])).slice(0, 6);
+    const sample = [...this.keys.slice(0, 12), ...caseSensitive, ...this.innerFormPrefix(), ...deprecated];
     if (sample.length === 0) return;
     // A character in no form (class 0), to take the reset branch too.
     let other = 0xe000;
@@ -914,6 +916,24 @@ export class TermMatcher {
       this.scan(text, segments);
       this.findPackedInSegments(text, { data: Int32Array.of(0, text.length, 0), count: 1 });
     }
+  }
+
+  /**
+   * A prefix of some form that ends in a shorter form but is not a form
+   * itself ("low-carbon" of "low-carbon development", ending in "carbon"),
+   * so the warm-up reaches a state whose output is only a dictionary link.
+   */
+  private innerFormPrefix(): string[] {
+    for (const key of this.keys) {
+      let s = 0;
+      for (let i = 0; i < key.length; i++) {
+        const cl = this.classOf[key.charCodeAt(i)];
+        if (cl <= 0) break;
+        s = s < this.nDense ? this.dense[s * this.width + cl] : this.deepNext(s, cl);
+        if (this.own[s] < 0 && this.dict[s] !== 0) return [key.slice(0, i + 1)];
+      }
+    }
+    return [];
   }
 
   /** Record the verified candidates ending at state `st` (k chars fed, source end `endSrc`). */

@@ -271,6 +271,12 @@ function skipWhile(text: string, start: number, end: number, test: (c: number) =
   return start;
 }
 
+// What follows the numerals of a marker. Looked up in a set rather than compared one by one:
+// a comparison first reached mid-document (a year such as "2020年" at a paragraph's start)
+// would send the optimised segmenter back to slow code.
+const ARABIC_MARKER_ENDS = new Set(Array.from('.．、)', (ch) => ch.charCodeAt(0)));
+const ZH_MARKER_ENDS = new Set(Array.from('、．.', (ch) => ch.charCodeAt(0)));
+
 /**
  * Whether one of MARKER_PATTERNS can match text.slice(start, end): what each
  * needs at its start (1. needs one to three digits and a point, 一、 numerals
@@ -284,13 +290,13 @@ function mayOpenMarker(text: string, start: number, end: number): boolean {
     // 1. 1) 1、 1．
     const after = skipWhile(text, start, end, isAsciiDigit);
     const p = text.charCodeAt(after);
-    return after - start <= 3 && after < end && (p === 0x2e || p === 0xff0e || p === 0x3001 || p === 0x29);
+    return after - start <= 3 && after < end && ARABIC_MARKER_ENDS.has(p);
   }
   if (isZhDigit(c)) {
     // 一、 一． 一.
     const after = skipWhile(text, start, end, isZhDigit);
     const p = text.charCodeAt(after);
-    return after < end && (p === 0x3001 || p === 0xff0e || p === 0x2e);
+    return after < end && ZH_MARKER_ENDS.has(p);
   }
   if (isParen(c)) return true; // (1) （一）
   if (c >= 0x2460 && c <= 0x2473) return true; // ① … ⑳
