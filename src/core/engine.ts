@@ -16,6 +16,12 @@ export interface Engine {
   /** All term occurrences (cached for the last text). */
   matches(text: string, format?: DocumentFormat): TermMatch[];
   concept(id: string): Concept | undefined;
+  /**
+   * Get ready to lint a text of about this many code units (see
+   * TermMatcher.prepare). The CLI calls it before reading a large file, so
+   * that V8 optimises the matcher while the file is read.
+   */
+  prepare(length: number): void;
 }
 
 export function createEngine(base: TermBase = bundledTermBase): Engine {
@@ -65,5 +71,6 @@ export function createEngine(base: TermBase = bundledTermBase): Engine {
     },
     matches,
     concept: (id) => matcher.concept(id),
+    prepare: (length) => matcher.prepare(length),
   };
 }

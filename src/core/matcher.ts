@@ -523,15 +523,24 @@ export class TermMatcher {
 
   /** findInSegments, packed. */
   findPackedInSegments(text: string, segments: Segments): PackedMatches {
-    // Only a long scan gains from the warm-up; short ones (activation, a hover,
-    // an incremental paragraph) finish before V8 would optimise anyway.
-    if (!this.warmedUp && text.length >= WARM_UP_MIN_LENGTH) {
-      this.warmedUp = true;
-      this.warmUp();
-    }
+    this.prepare(text.length);
     const out = this.scanInChunks(text, segments);
     this.markUnsafeFixes(text, out);
     return out;
+  }
+
+  /**
+   * Get ready to scan a text of this length: a long one gets the scan loop
+   * warmed up (see warmUp), once. Short scans (activation, a hover, an
+   * incremental paragraph) finish before V8 would optimise anyway. A caller
+   * that knows the length before it has the text (the CLI, from the file's
+   * size) calls this first: V8 then compiles the scan loop in the background
+   * while the file is read, and the scan starts in optimised code.
+   */
+  prepare(length: number): void {
+    if (this.warmedUp || length < WARM_UP_MIN_LENGTH) return;
+    this.warmedUp = true;
+    this.warmUp();
   }
 
   /**

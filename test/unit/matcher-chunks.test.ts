@@ -39,3 +39,17 @@ describe('matching a long document in chunks', () => {
     );
   });
 });
+
+describe('warming the matcher up before a long document (TermMatcher.prepare)', () => {
+  it('leaves no trace: a warmed-up matcher finds what a cold one finds', () => {
+    // A short text (no warm-up of its own), starting with a term, so that state left over
+    // from the warm-up's last scan (a pending candidate, the last match's end) would show.
+    const text = 'carbon neutrality 碳达峰 Community with shared future for humanity, NDCs and ndcs, carbon\npeaking.';
+    const cold = new TermMatcher(bundledTermBase.concepts).findAll(text, 'markdown');
+    const warmed = new TermMatcher(bundledTermBase.concepts);
+    warmed.prepare(1 << 20);
+    const after = warmed.findAll(text, 'markdown');
+    assert.ok(cold.length >= 5, `only ${cold.length} matches`);
+    assert.deepEqual(after, cold);
+  });
+});
