@@ -88,6 +88,19 @@ export function langCountsIn(text: string, start: number, end: number): LangCoun
   return { cjk, latin };
 }
 
+/** The letter counts of a range shorter than 256 code units, as cjk << 8 | latin (a number, not an object). */
+function packedCountsIn(text: string, start: number, end: number): number {
+  const kinds = letterKindTable();
+  let latin = 0;
+  let cjk = 0;
+  for (let i = start; i < end; i++) {
+    const k = kinds[text.charCodeAt(i)];
+    latin += k & 1;
+    cjk += k >> 1;
+  }
+  return (cjk << 8) | latin;
+}
+
 /**
  * Language by the share of CJK characters, an English letter weighing a third
  * of a Chinese character (about the ratio of their lengths in translation):
@@ -152,18 +165,19 @@ export class LetterIndex {
     this.total = { cjk, latin };
   }
 
-  /** Same as langCountsIn(this.text, start, end). */
-  countsIn(start: number, end: number): LangCounts {
-    if (end <= start) return { cjk: 0, latin: 0 };
+  /** Same as langIn(this.text, start, end), with no object made on the way (it runs for every block). */
+  langIn(start: number, end: number): BlockLang {
+    if (end <= start) return 'none';
     const s = start >> LETTER_STRIDE_BITS;
     const e = end >> LETTER_STRIDE_BITS;
-    const head = langCountsIn(this.text, s << LETTER_STRIDE_BITS, start);
-    const tail = langCountsIn(this.text, e << LETTER_STRIDE_BITS, end);
-    return {
-      cjk: this.cjkBefore[e] + tail.cjk - (this.cjkBefore[s] + head.cjk),
-      latin: this.latinBefore[e] + tail.latin - (this.latinBefore[s] + head.latin),
-    };
+    const head = packedCountsIn(this.text, s << LETTER_STRIDE_BITS, start);
+    const tail = packedCountsIn(this.text, e << LETTER_STRIDE_BITS, end);
+    const cjk = this.cjkBefore[e] + (tail >> 8) - this.cjkBefore[s] - (head >> 8);
+    const latin = this.latinBefore[e] + (tail & 0xff) - this.latinBefore[s] - (head & 0xff);
+    return langOfCounts(cjk, latin);
   }
+
+
 }
 
 // ---------------------------------------------------------------- markers
@@ -205,22 +219,32 @@ export function romanValue(s: string): number | undefined {
 const isParen = (c: number) => c === 0x28 || c === 0xff08;
 
 /** Each pattern with its style, its value, and the first code units it can start with. */
-const MARKER_PATTERNS: Array<[RegExp, MarkerStyle, (m: RegExpExecArray) => number | undefined, (first: number) => boolean]> = [
-  [/^第([一二三四五六七八九十百〇零\d]+)[章节条部篇编]\s*/, 'zh-chapter', (m) => smallChineseNumber(m[1]), (c) => c === 0x7b2c],
-  [/^(?:Chapter|Section|Article|Part)\s+([IVXLC]+|\d+)\b[.:]?\s*/, 'en-chapter', (m) => romanValue(m[1]) ?? Number(m[1]), (c) => c === 0x43 || c === 0x53 || c === 0x41 || c === 0x50],
-  [/^([一二三四五六七八九十]+)[、．.]\s*/, 'zh-ordinal', (m) => smallChineseNumber(m[1]), isZhDigit],
-  [/^[（(]([一二三四五六七八九十]+)[）)]\s*/, 'zh-paren', (m) => smallChineseNumber(m[1]), isParen],
-  [/^([IVXLC]+)\.\s+/, 'roman', (m) => romanValue(m[1]), isRomanDigit],
-  [/^(\d{1,3})(?:[.．、](?!\d)|\))\s*/, 'arabic', (m) => Number(m[1]), isAsciiDigit],
-  [/^[（(](\d{1,3})[）)]\s*/, 'arabic-paren', (m) => Number(m[1]), isParen],
-  [/^([①-⑳])\s*/, 'circled', (m) => m[1].charCodeAt(0) - 0x245f, (c) => c >= 0x2460 && c <= 0x2473],
+interface MarkerPattern {
+  re: RegExp;
+  style: MarkerStyle;
+  value: (m: RegExpExecArray) => number | undefined;
+  startsWith: (first: number) => boolean;
+}
+
+const MARKER_PATTERNS: MarkerPattern[] = [
+  { re: /^第([一二三四五六七八九十百〇零\d]+)[章节条部篇编]\s*/, style: 'zh-chapter', value: (m) => smallChineseNumber(m[1]), startsWith: (c) => c === 0x7b2c },
+  { re: /^(?:Chapter|Section|Article|Part)\s+([IVXLC]+|\d+)\b[.:]?\s*/, style: 'en-chapter', value: (m) => romanValue(m[1]) ?? Number(m[1]), startsWith: (c) => c === 0x43 || c === 0x53 || c === 0x41 || c === 0x50 },
+  { re: /^([一二三四五六七八九十]+)[、．.]\s*/, style: 'zh-ordinal', value: (m) => smallChineseNumber(m[1]), startsWith: isZhDigit },
+  { re: /^[（(]([一二三四五六七八九十]+)[）)]\s*/, style: 'zh-paren', value: (m) => smallChineseNumber(m[1]), startsWith: isParen },
+  { re: /^([IVXLC]+)\.\s+/, style: 'roman', value: (m) => romanValue(m[1]), startsWith: isRomanDigit },
+  { re: /^(\d{1,3})(?:[.．、](?!\d)|\))\s*/, style: 'arabic', value: (m) => Number(m[1]), startsWith: isAsciiDigit },
+  { re: /^[（(](\d{1,3})[）)]\s*/, style: 'arabic-paren', value: (m) => Number(m[1]), startsWith: isParen },
+  { re: /^([①-⑳])\s*/, style: 'circled', value: (m) => m[1].charCodeAt(0) - 0x245f, startsWith: (c) => c >= 0x2460 && c <= 0x2473 },
 ];
 
 /** A structural marker at the start of `text` (offsets relative to `base`). */
 export function parseMarker(text: string, base = 0): StructuralMarker | undefined {
   if (!mayOpenMarker(text, 0, text.length)) return undefined;
   const first = text.charCodeAt(0);
-  for (const [re, style, value, startsWith] of MARKER_PATTERNS) {
+  // Objects indexed, not tuples destructured in a for-of: that made an iterator and its results
+  // on every call until V8 optimised it (megabytes on a large draft).
+  for (let i = 0; i < MARKER_PATTERNS.length; i++) {
+    const { re, style, value, startsWith } = MARKER_PATTERNS[i];
     // Only the patterns that can start with this code unit (one or two of the eight).
     if (!startsWith(first)) continue;
     const m = re.exec(text);
@@ -522,10 +546,8 @@ function makeBlock(text: string, letters: LetterIndex | undefined, kind: Exclude
   }
   const content = text.slice(contentStart, contentEnd);
   let lang: BlockLang;
-  if (letters) {
-    const { cjk, latin } = letters.countsIn(contentStart, contentEnd);
-    lang = langOfCounts(cjk, latin);
-  } else lang = langIn(text, contentStart, contentEnd);
+  if (letters) lang = letters.langIn(contentStart, contentEnd);
+  else lang = langIn(text, contentStart, contentEnd);
   // Same keys in the same order as ever: callers and tests compare blocks whole.
   if (level === undefined) return { kind, start, end, contentStart, contentEnd, text: content, lang, marker };
   return { kind, start, end, contentStart, contentEnd, text: content, lang, level, marker };
