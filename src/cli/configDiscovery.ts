@@ -102,6 +102,9 @@ function readText(file: string, what: string): string {
   }
 }
 
+/** Problems listed per glossary: a glossary broken on every line would otherwise print tens of thousands. */
+const MAX_PROBLEMS_SHOWN = 20;
+
 function load(configFile: string): ResolvedConfig {
   const { config, errors } = parseConfig(readText(configFile, 'the configuration file'), configFile);
   if (errors.length > 0) throw new ConfigError(errors.join('\n'));
@@ -114,10 +117,14 @@ function load(configFile: string): ResolvedConfig {
     for (const g of glossaries) {
       const file = path.resolve(path.dirname(configFile), g);
       const parsed = parseGlossary(readText(file, 'the glossary'), file);
-      for (const err of parsed.errors) {
+      // In file order (a stable sort keeps the order of problems on one line).
+      const errors = [...parsed.errors].sort((a, b) => a.line - b.line);
+      for (const err of errors.slice(0, MAX_PROBLEMS_SHOWN)) {
         const where = err.line > 0 ? `${file}:${err.line}${err.column ? `:${err.column}` : ''}` : file;
         problems.push(err.message.startsWith(file) ? err.message : `${where}: ${err.message}`);
       }
+      const more = parsed.errors.length - MAX_PROBLEMS_SHOWN;
+      if (more > 0) problems.push(`${file}: … and ${more} more problem${more === 1 ? '' : 's'} (${parsed.errors.length} in all)`);
       extras.push({ source: file, concepts: parsed.concepts });
     }
     if (problems.length > 0) throw new ConfigError(`${problems.join('\n')}\n(glossary listed in ${configFile})`);

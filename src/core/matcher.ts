@@ -153,6 +153,15 @@ const STATUS_RANK: Record<FormStatus, number> = { canonical: 0, admitted: 1, dep
 const DENSE_DEPTH = 3;
 
 /**
+ * At most this many cells in the dense rows (8 to 16 MB). The bundled term
+ * base needs about 80 000; a glossary of 100 000 Chinese terms brings an
+ * alphabet of ~20 000 code units and ~100 000 states above DENSE_DEPTH, which
+ * unbounded came to ~10 GB and minutes of building. Beyond the budget the
+ * shallowest states stay dense and the rest go through their child lists.
+ */
+const DENSE_CELLS = 1 << 22;
+
+/**
  * A fix-safety window holds this many normalised characters beyond the
  * longest deprecated form that could overlap the replacement, and at most
  * WORD_SLACK more to finish the word it ends in.
@@ -378,13 +387,16 @@ export class TermMatcher {
     const edgeClass: number[] = [0];
     const ownPattern: number[] = [-1];
     const depthList: number[] = [0];
+    // The root's children by class: the root has one child per first character, thousands for
+    // a large Chinese glossary, and walking its sibling list for every pattern was quadratic.
+    const rootChild = new Int32Array(nClasses).fill(-1);
     for (let p = 0; p < nPat; p++) {
       const key = this.keys[p];
       let node = 0;
       for (let i = 0; i < key.length; i++) {
         const cl = classMap[key.charCodeAt(i)];
-        let child = firstChild[node];
-        while (child !== -1 && edgeClass[child] !== cl) child = nextSibling[child];
+        let child = node === 0 ? rootChild[cl] : firstChild[node];
+        if (node !== 0) while (child !== -1 && edgeClass[child] !== cl) child = nextSibling[child];
         if (child === -1) {
           child = firstChild.length;
           firstChild.push(-1);
@@ -393,6 +405,7 @@ export class TermMatcher {
           ownPattern.push(-1);
           depthList.push(depthList[node] + 1);
           firstChild[node] = child;
+          if (node === 0) rootChild[cl] = child;
         }
         node = child;
       }
@@ -413,8 +426,10 @@ export class TermMatcher {
       }
       for (let i = 0; i < nStates; i++) newId[order[i]] = i;
     }
+    // The shallow states, within DENSE_CELLS: the root always (the failure walks end there).
+    const maxDense = Math.max(1, Math.floor(DENSE_CELLS / W));
     let nDense = 0;
-    while (nDense < nStates && depthList[order[nDense]] < DENSE_DEPTH) nDense++;
+    while (nDense < nStates && nDense < maxDense && depthList[order[nDense]] < DENSE_DEPTH) nDense++;
     const depth = new Int32Array(nStates);
     const own = new Int32Array(nStates);
     const childStart = new Int32Array(nStates + 1);

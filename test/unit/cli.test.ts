@@ -391,6 +391,24 @@ describe('cli (compiled, run as a child process)', () => {
       assert.equal(m.code, 2);
       assert.match(m.stderr, /gone\.csv: cannot read the glossary/);
     });
+
+    it('lists the first 20 problems of a glossary broken on every line, in file order, and counts the rest', () => {
+      // 25 rows, each rendering claimed again by a later row: 25 conflicts, reported from line 27 on.
+      const rows = Array.from({ length: 25 }, (_, i) => `术语${i},term ${i}`);
+      const again = Array.from({ length: 25 }, (_, i) => `术语${i},other ${i}`);
+      const dir = tree({
+        '.carbon-lexicon.json': JSON.stringify({ glossaries: ['many.csv'] }),
+        'many.csv': ['zh,en', ...rows, ...again].join('\n'),
+        'a.md': CLEAN,
+      });
+      const r = cli(dir, 'lint', 'a.md');
+      assert.equal(r.code, 2);
+      const listed = [...r.stderr.matchAll(/many\.csv:(\d+): /g)].map((m) => Number(m[1]));
+      assert.equal(listed.length, 20);
+      assert.deepEqual(listed, [...listed].sort((a, b) => a - b));
+      assert.equal(listed[0], 27);
+      assert.match(r.stderr, /many\.csv: … and 5 more problems \(25 in all\)/);
+    });
   });
 
   describe('positions', () => {

@@ -108,6 +108,25 @@ describe('glossary merge', () => {
     assert.equal(concept(merged, 'carbon-sink').en, 'carbon sink');
   });
 
+  it('gives an id-less row to the first concept sharing its Chinese or (in any case) English term, as overrides leave them', () => {
+    const base: TermBase = {
+      schemaVersion: 1,
+      concepts: [entry({ id: 'alpha', zh: '甲', en: 'Alpha' }), entry({ id: 'beta', zh: '乙', en: 'Beta' })],
+    };
+    const row = (zh: string, en: string) => entry({ id: `row-${en}`, zh, en }, { provisionalId: true });
+    const { base: merged } = mergeTermBases(base, [
+      // Shares its English with alpha and its Chinese with beta: alpha comes first.
+      { source: 'a.csv', concepts: [row('乙', 'ALPHA')] },
+      // beta's canonical forms change: 乙 no longer finds it, 丙 does.
+      { source: 'b.json', concepts: [entry({ id: 'beta', zh: '丙', en: 'Gamma' }, { override: true })] },
+      { source: 'c.csv', concepts: [row('乙', 'delta'), row('丙', 'epsilon')] },
+    ]);
+    assert.deepEqual(concept(merged, 'alpha').accepted.map((f) => f.text), ['乙']);
+    assert.deepEqual(concept(merged, 'beta').accepted.map((f) => f.text), ['epsilon']);
+    const added = merged.concepts.slice(2);
+    assert.deepEqual(added.map((c) => [c.zh, c.en]), [['乙', 'delta']]);
+  });
+
   it('reports a rendering claimed by two concepts, naming both concepts and both sources', () => {
     const { base: merged, conflicts } = mergeTermBases(richBase(), [
       {

@@ -59,6 +59,8 @@ export function mergeTermBases(
 ): MergeResult {
   const concepts: Concept[] = base.concepts.map(copyConcept);
   const index = new Map<string, number>(concepts.map((c, i) => [c.id, i]));
+  const canonical = new CanonicalLookup();
+  concepts.forEach((c, i) => canonical.add(c, i));
   // Which source gave each form of each concept (canonical forms included).
   const origins = new Map<string, Map<FormKey, string>>();
   for (const c of concepts) origins.set(c.id, originsOf(c, BUNDLED_SOURCE));
@@ -69,14 +71,15 @@ export function mergeTermBases(
       const entry = raw as GlossaryConcept;
       let id = entry.id;
       if (entry.provisionalId) {
-        const match = concepts.find((c) => c.zh === entry.zh || c.en.toLowerCase() === entry.en.toLowerCase());
-        if (match) id = match.id;
+        const match = canonical.first(entry.zh, entry.en);
+        if (match !== undefined) id = concepts[match].id;
         else id = uniqueId(id, index);
       }
       const at = index.get(id);
       if (at === undefined) {
         const added = { ...copyConcept(entry), id };
         index.set(id, concepts.length);
+        canonical.add(added, concepts.length);
         concepts.push(added);
         origins.set(id, originsOf(added, source));
       } else if (entry.override) {
@@ -94,6 +97,8 @@ export function mergeTermBases(
           category: entry.category || old.category,
           refs: entry.refs.length > 0 ? [...entry.refs] : [...old.refs],
         };
+        canonical.remove(old, at);
+        canonical.add(replaced, at);
         concepts[at] = replaced;
         origins.set(id, originsOf(replaced, source));
       } else {
@@ -103,6 +108,55 @@ export function mergeTermBases(
   }
 
   return { base: { schemaVersion: 1, concepts }, conflicts: findConflicts(concepts, origins), problems };
+}
+
+/**
+ * The first concept (in term-base order) whose canonical zh is `zh` or whose
+ * canonical en is `en` in any case, found through maps: scanning every
+ * concept for each entry of a two-column glossary was quadratic (a
+ * 100 000-line CSV took minutes).
+ */
+class CanonicalLookup {
+  /** Concept positions, ascending, per canonical zh and per lower-cased canonical en. */
+  private readonly byZh = new Map<string, number[]>();
+  private readonly byEn = new Map<string, number[]>();
+
+  add(c: Concept, at: number): void {
+    insertSorted(this.byZh, c.zh, at);
+    insertSorted(this.byEn, c.en.toLowerCase(), at);
+  }
+
+  remove(c: Concept, at: number): void {
+    removeFrom(this.byZh, c.zh, at);
+    removeFrom(this.byEn, c.en.toLowerCase(), at);
+  }
+
+  first(zh: string, en: string): number | undefined {
+    const a = this.byZh.get(zh)?.[0];
+    const b = this.byEn.get(en.toLowerCase())?.[0];
+    if (a === undefined) return b;
+    if (b === undefined) return a;
+    return Math.min(a, b);
+  }
+}
+
+function insertSorted(map: Map<string, number[]>, key: string, at: number): void {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [at]);
+    return;
+  }
+  let i = list.length;
+  while (i > 0 && list[i - 1] > at) i--;
+  list.splice(i, 0, at);
+}
+
+function removeFrom(map: Map<string, number[]>, key: string, at: number): void {
+  const list = map.get(key);
+  const i = list ? list.indexOf(at) : -1;
+  if (i < 0) return;
+  list!.splice(i, 1);
+  if (list!.length === 0) map.delete(key);
 }
 
 function extend(
