@@ -40,7 +40,7 @@ Options:
   -h, --help                show this help
 
 Exit status: 0 clean, 1 a warning or error remains, 2 usage, configuration
-or file errors.
+or file errors, or no file checked (every file given was skipped).
 `;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
@@ -231,6 +231,12 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
     }
     filesChecked++;
     docs.push({ file, shown, text, format: docFormat, resolved, findings });
+  }
+  // Every file given was skipped: a CI job must not pass without having checked anything
+  // (a draft that grew past --max-file-size, a file saved as UTF-16).
+  if (filesChecked === 0 && filesSkipped > 0) {
+    io.stderr(`carbon-lexicon lint: no file checked (${filesSkipped === 1 ? 'the only file was' : `all ${filesSkipped} files were`} skipped)\n`);
+    exitCode = 2;
   }
 
   // Bilingual pairs (zh/en files named alike, or listed under "pairs" in the

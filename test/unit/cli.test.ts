@@ -168,11 +168,21 @@ describe('cli (compiled, run as a child process)', () => {
     });
 
     it('skips files over --max-file-size with a notice', () => {
-      const dir = tree({ 'big.md': DEPRECATED.repeat(100) });
-      const r = cli(dir, 'lint', '--max-file-size', '1KB', 'big.md');
+      const dir = tree({ 'big.md': DEPRECATED.repeat(100), 'ok.md': CLEAN });
+      const r = cli(dir, 'lint', '--max-file-size', '1KB', 'big.md', 'ok.md');
       assert.equal(r.code, 0);
       assert.match(r.stderr, /big\.md: skipped, \d+ bytes is over --max-file-size \(1024 bytes\)/);
       assert.equal(cli(dir, 'lint', '--max-file-size', 'lots', 'big.md').code, 2);
+    });
+
+    it('exits 2 when every file given was skipped: nothing was checked', () => {
+      const dir = tree({ 'big.md': DEPRECATED.repeat(100), 'bin.md': Buffer.from([0x61, 0x00]) });
+      const one = cli(dir, 'lint', '--max-file-size', '1KB', 'big.md');
+      assert.equal(one.code, 2);
+      assert.match(one.stderr, /no file checked \(the only file was skipped\)/);
+      const both = cli(dir, 'lint', '--max-file-size', '1KB', '.');
+      assert.equal(both.code, 2);
+      assert.match(both.stderr, /no file checked \(all 2 files were skipped\)/);
     });
   });
 
