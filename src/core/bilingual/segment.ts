@@ -74,8 +74,12 @@ export function langCounts(text: string): LangCounts {
   return langCountsIn(text, 0, text.length);
 }
 
-/** langCounts of text.slice(start, end), without the slice. */
-export function langCountsIn(text: string, start: number, end: number): LangCounts {
+/** What countLetters counted last (module state rather than an object per call: it runs for every block). */
+let countedCjk = 0;
+let countedLatin = 0;
+
+/** Counts the letters of text.slice(start, end), without the slice, into countedCjk and countedLatin. */
+function countLetters(text: string, start: number, end: number): void {
   // A table and no branches: this runs over every block of every document.
   const kinds = letterKindTable();
   let latin = 0;
@@ -85,20 +89,14 @@ export function langCountsIn(text: string, start: number, end: number): LangCoun
     latin += k & 1;
     cjk += k >> 1;
   }
-  return { cjk, latin };
+  countedCjk = cjk;
+  countedLatin = latin;
 }
 
-/** The letter counts of a range shorter than 256 code units, as cjk << 8 | latin (a number, not an object). */
-function packedCountsIn(text: string, start: number, end: number): number {
-  const kinds = letterKindTable();
-  let latin = 0;
-  let cjk = 0;
-  for (let i = start; i < end; i++) {
-    const k = kinds[text.charCodeAt(i)];
-    latin += k & 1;
-    cjk += k >> 1;
-  }
-  return (cjk << 8) | latin;
+/** langCounts of text.slice(start, end), without the slice. */
+export function langCountsIn(text: string, start: number, end: number): LangCounts {
+  countLetters(text, start, end);
+  return { cjk: countedCjk, latin: countedLatin };
 }
 
 /**
@@ -170,11 +168,11 @@ export class LetterIndex {
     if (end <= start) return 'none';
     const s = start >> LETTER_STRIDE_BITS;
     const e = end >> LETTER_STRIDE_BITS;
-    const head = packedCountsIn(this.text, s << LETTER_STRIDE_BITS, start);
-    const tail = packedCountsIn(this.text, e << LETTER_STRIDE_BITS, end);
-    const cjk = this.cjkBefore[e] + (tail >> 8) - this.cjkBefore[s] - (head >> 8);
-    const latin = this.latinBefore[e] + (tail & 0xff) - this.latinBefore[s] - (head & 0xff);
-    return langOfCounts(cjk, latin);
+    countLetters(this.text, s << LETTER_STRIDE_BITS, start);
+    const cjk = this.cjkBefore[s] + countedCjk;
+    const latin = this.latinBefore[s] + countedLatin;
+    countLetters(this.text, e << LETTER_STRIDE_BITS, end);
+    return langOfCounts(this.cjkBefore[e] + countedCjk - cjk, this.latinBefore[e] + countedLatin - latin);
   }
 
 
