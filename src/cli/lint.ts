@@ -212,7 +212,9 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
     }
     const docFormat = formatOf(file);
     let text = read.text;
-    let findings: Finding[] = resolved.engine.lint(text, docFormat, resolved.config);
+    // The text and JSON reports show no fixes: skip checking them unless --fix or SARIF needs them.
+    const lintOptions = { fixes: !!values.fix || format === 'sarif' };
+    let findings: Finding[] = resolved.engine.lint(text, docFormat, resolved.config, lintOptions);
     if (values.fix) {
       const edits = safeEdits(findings);
       const fixed = edits.length > 0 ? fixAll(text, findings) : text;
@@ -221,7 +223,7 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
           writeFileAtomic(file, Buffer.from((read.bom ? '\ufeff' : '') + fixed, 'utf8'));
           fixesApplied += edits.length;
           text = fixed;
-          findings = resolved.engine.lint(text, docFormat, resolved.config);
+          findings = resolved.engine.lint(text, docFormat, resolved.config, lintOptions);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           io.stderr(`carbon-lexicon lint: ${shown}: cannot write fixes${code ? ` (${code})` : ''}; file left unchanged\n`);

@@ -10,7 +10,8 @@ import { bundledTermBase } from './data';
 export interface Engine {
   matcher: TermMatcher;
   base: TermBase;
-  lint(text: string, format: DocumentFormat, config?: LintConfig): Finding[];
+  /** `options.fixes` false: the caller shows no fixes (see LintOptions.fixes). */
+  lint(text: string, format: DocumentFormat, config?: LintConfig, options?: { fixes?: boolean }): Finding[];
   /** The term occurrence covering `offset` (start <= offset < end; also offset === end), if any. */
   termAt(text: string, offset: number, format?: DocumentFormat): TermMatch | undefined;
   /** All term occurrences (cached for the last text). */
@@ -32,13 +33,15 @@ export function createEngine(base: TermBase = bundledTermBase): Engine {
   // Objects for every match are made only when asked for (hover, views), not for a lint.
   let lastMatches: TermMatch[] | undefined;
 
-  const packed = (text: string, format: DocumentFormat): PackedMatches => {
+  // A list found without the fix-safety check (a lint that shows no fixes) gets it on the
+  // first request that needs it: lint() checks, and so does matches() before making objects.
+  const packed = (text: string, format: DocumentFormat, checkFixes = true): PackedMatches => {
     if (lastPacked === undefined || text !== lastText || format !== lastFormat) {
-      lastPacked = matcher.findAllPacked(text, format);
+      lastPacked = matcher.findAllPacked(text, format, 0, text.length, checkFixes);
       lastMatches = undefined;
       lastText = text;
       lastFormat = format;
-    }
+    } else if (checkFixes) matcher.checkFixSafety(text, lastPacked);
     return lastPacked;
   };
   const matches = (text: string, format: DocumentFormat = 'plaintext'): TermMatch[] => {
@@ -49,8 +52,9 @@ export function createEngine(base: TermBase = bundledTermBase): Engine {
   return {
     matcher,
     base,
-    lint(text, format, config) {
-      return lint(text, { matcher, format, config, packed: packed(text, format) });
+    lint(text, format, config, options) {
+      const fixes = options?.fixes !== false;
+      return lint(text, { matcher, format, config, packed: packed(text, format, fixes), fixes });
     },
     termAt(text, offset, format = 'plaintext') {
       const list = matches(text, format);

@@ -18,6 +18,12 @@ export interface LintOptions {
   matches?: TermMatch[];
   /** The same, packed (a whole-document lint): objects are made only for the matches a rule reads. */
   packed?: PackedMatches;
+  /**
+   * false when the caller shows no fixes (the CLI's text and JSON reports):
+   * findings then carry none, and the check that each fix is safe (a scan
+   * around every deprecated match) is skipped. Default true.
+   */
+  fixes?: boolean;
 }
 
 /**
@@ -49,14 +55,17 @@ export function registerDocumentRule(rule: DocumentRule): void {
 export function lint(text: string, options: LintOptions): Finding[] {
   let findings: Finding[];
   let documentLevel: Finding[];
+  const fixes = options.fixes !== false;
   if (options.matches) {
-    findings = findingsFromMatches(text, options.matches, options.config);
+    findings = findingsFromMatches(text, options.matches, options.config, fixes);
     documentLevel = documentFindings(text, options);
   } else {
-    const packed = options.packed ?? options.matcher.findAllPacked(text, options.format);
+    const packed = options.packed ?? options.matcher.findAllPacked(text, options.format, 0, text.length, fixes);
+    // Matches given without the fix-safety check get it now, if fixes are wanted.
+    if (fixes) options.matcher.checkFixSafety(text, packed);
     // The term rules read only deprecated matches and those of concepts with admitted
     // forms; in a long document that is a small share of all matches.
-    findings = findingsFromMatches(text, packed.select(readByTermRules), options.config);
+    findings = findingsFromMatches(text, packed.select(readByTermRules), options.config, fixes);
     let all: TermMatch[] | undefined;
     documentLevel = documentFindings(text, options, () => (all ??= packed.toArray()));
   }
@@ -114,8 +123,11 @@ function quote(s: string): string {
   return `"${s.replace(/\s+/g, ' ')}"`;
 }
 
-/** The per-document rules over precomputed matches (what lint() runs; exposed for incremental re-linting). */
-export function findingsFromMatches(text: string, matches: TermMatch[], config?: LintConfig): Finding[] {
+/**
+ * The per-document rules over precomputed matches (what lint() runs; exposed
+ * for incremental re-linting). `fixes` false: no fixes (see LintOptions.fixes).
+ */
+export function findingsFromMatches(text: string, matches: TermMatch[], config?: LintConfig, fixes = true): Finding[] {
   const ignored = new Set(config?.ignoredConcepts ?? []);
   const suppressions = parseSuppressions(text);
   const findings: Finding[] = [];
@@ -151,7 +163,7 @@ export function findingsFromMatches(text: string, matches: TermMatch[], config?:
       };
       // The matcher marks a replacement that would read as another deprecated rendering in its
       // context; that stays a suggestion, not a fix.
-      if (!m.unsafeFix) finding.fix = { start: m.start, end: m.end, newText: wording.newText };
+      if (fixes && !m.unsafeFix) finding.fix = { start: m.start, end: m.end, newText: wording.newText };
       report('deprecated-term', deprecatedSeverity, finding);
     }
   }

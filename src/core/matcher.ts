@@ -71,6 +71,8 @@ export class PackedMatches {
   entry: Int32Array;
   /** 1 where the match is deprecated and its replacement is no safe fix (TermMatch.unsafeFix). */
   unsafe: Uint8Array;
+  /** Whether `unsafe` has been filled in (TermMatcher.checkFixSafety). */
+  fixSafetyChecked = false;
 
   constructor(
     readonly text: string,
@@ -523,12 +525,13 @@ export class TermMatcher {
   }
 
   /** findAll, packed: no object per match (long documents; see PackedMatches). */
-  findAllPacked(text: string, format: DocumentFormat = 'plaintext', fromOffset = 0, toOffset = text.length): PackedMatches {
+  /** `checkFixes` false skips the fix-safety check (see checkFixSafety), for callers that show no fixes. */
+  findAllPacked(text: string, format: DocumentFormat = 'plaintext', fromOffset = 0, toOffset = text.length, checkFixes = true): PackedMatches {
     const from = Math.max(0, Math.min(fromOffset, text.length));
     const to = Math.max(from, Math.min(toOffset, text.length));
     const segments: Segments =
       format === 'markdown' ? scanMarkdown(text, from, to) : { data: Int32Array.of(from, to, 0), count: 1 };
-    return this.findPackedInSegments(text, segments);
+    return this.findPackedInSegments(text, segments, checkFixes);
   }
 
   /** Matches within precomputed checkable segments (see markdown.ts). */
@@ -537,11 +540,22 @@ export class TermMatcher {
   }
 
   /** findInSegments, packed. */
-  findPackedInSegments(text: string, segments: Segments): PackedMatches {
+  findPackedInSegments(text: string, segments: Segments, checkFixes = true): PackedMatches {
     this.prepare(text.length);
     const out = this.scanInChunks(text, segments);
-    this.markUnsafeFixes(text, out);
+    if (checkFixes) this.checkFixSafety(text, out);
     return out;
+  }
+
+  /**
+   * Mark the deprecated matches of `text` whose replacement is no safe fix
+   * (TermMatch.unsafeFix), once per match list: a list found with
+   * `checkFixes` false gets the check when a caller needs fixes after all.
+   */
+  checkFixSafety(text: string, matches: PackedMatches): void {
+    if (matches.fixSafetyChecked) return;
+    this.markUnsafeFixes(text, matches);
+    matches.fixSafetyChecked = true;
   }
 
   /**
