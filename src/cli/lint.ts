@@ -105,10 +105,10 @@ function readDocument(file: string, shown: string, maxSize: number): ReadResult 
  * background while the file is read and decoded. Errors are left to the read
  * and configuration steps that follow, which report them.
  */
-function prepareEngineFor(file: string, resolver: ConfigResolver, maxSize: number): void {
+function prepareEngineFor(file: string, resolver: ConfigResolver, maxSize: number, options: { fixes: boolean }): void {
   try {
     const size = fs.statSync(file).size;
-    if (size <= maxSize) resolver.forFile(file).engine.prepare(size);
+    if (size <= maxSize) resolver.forFile(file).engine.prepare(size, options);
   } catch {
     // Reported below.
   }
@@ -177,10 +177,12 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
   let fixesApplied = 0;
   const minRank = values.quiet ? SEVERITY_RANK.warning : 0;
 
+  // The text and JSON reports show no fixes: skip checking them unless --fix or SARIF needs them.
+  const lintOptions = { fixes: !!values.fix || format === 'sarif' };
   const docs: LintedDocument[] = [];
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    prepareEngineFor(file, resolver, maxSize);
+    prepareEngineFor(file, resolver, maxSize, lintOptions);
     const read = readDocument(file, shown, maxSize);
     if ('skip' in read) {
       io.stderr(`carbon-lexicon lint: ${read.skip}\n`);
@@ -212,8 +214,6 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
     }
     const docFormat = formatOf(file);
     let text = read.text;
-    // The text and JSON reports show no fixes: skip checking them unless --fix or SARIF needs them.
-    const lintOptions = { fixes: !!values.fix || format === 'sarif' };
     let findings: Finding[] = resolved.engine.lint(text, docFormat, resolved.config, lintOptions);
     if (values.fix) {
       const edits = safeEdits(findings);

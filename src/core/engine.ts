@@ -20,9 +20,10 @@ export interface Engine {
   /**
    * Get ready to lint a text of about this many code units (see
    * TermMatcher.prepare). The CLI calls it before reading a large file, so
-   * that V8 optimises the matcher while the file is read.
+   * that V8 optimises the matcher while the file is read. `options.fixes`
+   * false: the lints to come show no fixes (see LintOptions.fixes).
    */
-  prepare(length: number): void;
+  prepare(length: number, options?: { fixes?: boolean }): void;
 }
 
 export function createEngine(base: TermBase = bundledTermBase): Engine {
@@ -75,6 +76,6 @@ export function createEngine(base: TermBase = bundledTermBase): Engine {
     },
     matches,
     concept: (id) => matcher.concept(id),
-    prepare: (length) => matcher.prepare(length),
+    prepare: (length, options) => matcher.prepare(length, options?.fixes !== false),
   };
 }

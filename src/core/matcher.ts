@@ -566,10 +566,10 @@ export class TermMatcher {
    * size) calls this first: V8 then compiles the scan loop in the background
    * while the file is read, and the scan starts in optimised code.
    */
-  prepare(length: number): void {
+  prepare(length: number, checkFixes = true): void {
     if (this.warmedUp || length < WARM_UP_MIN_LENGTH) return;
     this.warmedUp = true;
-    this.warmUp();
+    this.warmUp(checkFixes);
   }
 
   /**
@@ -923,7 +923,8 @@ export class TermMatcher {
    * line break in a fix check after a Markdown scan) deoptimises it again and
    * again.
    */
-  private warmUp(): void {
+  /** `checkFixes` false: the caller will not check fixes, so neither does the warm-up (less to compile). */
+  private warmUp(checkFixes: boolean): void {
     // Some forms of each status; deprecated ones side by side too, so the fix-safety check
     // meets clusters of them.
     const deprecated = this.keys.filter((_, p) => this.entries[p].some((e) => e.status === 'deprecated')).slice(0, 12);
@@ -952,7 +953,7 @@ export class TermMatcher {
     const segments = { data: Int32Array.from(cuts), count: cuts.length / 3 };
     for (let round = 0; round < 3; round++) {
       this.scan(text, segments);
-      this.findPackedInSegments(text, { data: Int32Array.of(0, text.length, 0), count: 1 });
+      this.findPackedInSegments(text, { data: Int32Array.of(0, text.length, 0), count: 1 }, checkFixes);
     }
   }
 

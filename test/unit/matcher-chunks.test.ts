@@ -46,10 +46,12 @@ describe('warming the matcher up before a long document (TermMatcher.prepare)', 
     // from the warm-up's last scan (a pending candidate, the last match's end) would show.
     const text = 'carbon neutrality 碳达峰 Community with shared future for humanity, NDCs and ndcs, carbon\npeaking.';
     const cold = new TermMatcher(bundledTermBase.concepts).findAll(text, 'markdown');
-    const warmed = new TermMatcher(bundledTermBase.concepts);
-    warmed.prepare(1 << 20);
-    const after = warmed.findAll(text, 'markdown');
     assert.ok(cold.length >= 5, `only ${cold.length} matches`);
-    assert.deepEqual(after, cold);
+    // Warmed up with and without the fix-safety check (a caller that shows no fixes).
+    for (const checkFixes of [true, false]) {
+      const warmed = new TermMatcher(bundledTermBase.concepts);
+      warmed.prepare(1 << 20, checkFixes);
+      assert.deepEqual(warmed.findAll(text, 'markdown'), cold, `checkFixes ${checkFixes}`);
+    }
   });
 });
