@@ -524,8 +524,11 @@ export class TermMatcher {
     return this.findAllPacked(text, format, fromOffset, toOffset).toArray();
   }
 
-  /** findAll, packed: no object per match (long documents; see PackedMatches). */
-  /** `checkFixes` false skips the fix-safety check (see checkFixSafety), for callers that show no fixes. */
+  /**
+   * findAll, packed: no object per match (long documents; see PackedMatches).
+   * `checkFixes` false skips the fix-safety check (see checkFixSafety), for
+   * callers that show no fixes.
+   */
   findAllPacked(text: string, format: DocumentFormat = 'plaintext', fromOffset = 0, toOffset = text.length, checkFixes = true): PackedMatches {
     const from = Math.max(0, Math.min(fromOffset, text.length));
     const to = Math.max(from, Math.min(toOffset, text.length));

@@ -200,18 +200,6 @@ export function validateTermBase(json: unknown, sourceName: string): { base: Ter
 
   // One rendering in two concepts makes a match ambiguous; allowed only when
   // every claim says `shared: true`.
-  // Where each id first appears, looked up once per conflict: a search through every concept per
-  // conflict was quadratic (a glossary repeating 80 000 renderings took 40 s to report them).
-  let firstIndexOf: Map<unknown, number> | undefined;
-  const indexOfId = (id: string): number => {
-    if (!firstIndexOf) {
-      firstIndexOf = new Map();
-      (json.concepts as unknown[]).forEach((c, i) => {
-        if (isRecord(c) && !firstIndexOf!.has(c.id)) firstIndexOf!.set(c.id, i);
-      });
-    }
-    return firstIndexOf.get(id) ?? -1;
-  };
   for (const [key, list] of owners) {
     const ids = new Set(list.map((o) => o.id));
     if (ids.size < 2 || list.every((o) => o.shared)) continue;
@@ -219,7 +207,8 @@ export function validateTermBase(json: unknown, sourceName: string): { base: Ter
     for (const other of list.slice(1)) {
       if (other.id === first.id) continue;
       errors.push({
-        path: `concepts[${indexOfId(other.id)}]`,
+        // Where the id first appears (seenIds; a search through every concept per conflict was quadratic).
+        path: `concepts[${seenIds.get(other.id) ?? -1}]`,
         conceptId: other.id,
         message: `${sourceName}: ${other.where}: "${key}" also belongs to ${first.where}; mark both forms "shared": true if it really renders both concepts`,
       });

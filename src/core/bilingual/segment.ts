@@ -334,7 +334,6 @@ function mayOpenMarker(text: string, start: number, end: number): boolean {
 // ---------------------------------------------------------------- lines
 
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-const SENTENCE_END = /[。！？；.!?;:：]\s*$/;
 const SENTENCE_END_CODES = new Set(Array.from('。！？；.!?;:：', (ch) => ch.charCodeAt(0)));
 const HEADING_WORDS = /^(?:前言|序言|引言|结束语|结语|附录|Preface|Foreword|Introduction|Conclusions?|Closing Remarks|Appendix)\s*$/i;
 /** The longest of HEADING_WORDS ("Closing Remarks"): longer text is not one, without testing. */
@@ -437,13 +436,11 @@ function splitCells(text: string, lineStart: number, lineEnd: number): TableCell
   return cells;
 }
 
-function looksLikeHeadingLine(content: string): boolean {
-  const { cjk, latin } = langCounts(content);
-  const short = cjk > latin / 3 ? content.length <= 40 : content.length <= 120;
-  return short && !SENTENCE_END.test(content) && content.trim().length > 0;
-}
-
-/** looksLikeHeadingLine(text.slice(start, end)), counting letters only when the length leaves the answer open. */
+/**
+ * Whether text.slice(start, end) could be a heading: short (40 code units if
+ * mostly Chinese, else 120), not blank, and not ending in sentence
+ * punctuation. Letters are counted only when the length leaves it open.
+ */
 function looksLikeHeadingIn(text: string, start: number, end: number): boolean {
   const length = end - start;
   if (length > 120) return false;
@@ -453,6 +450,11 @@ function looksLikeHeadingIn(text: string, start: number, end: number): boolean {
   }
   const last = skipSpaceBack(text, start, end);
   return last > start && !SENTENCE_END_CODES.has(text.charCodeAt(last - 1));
+}
+
+/** looksLikeHeadingIn over a whole string. */
+function looksLikeHeadingText(s: string): boolean {
+  return looksLikeHeadingIn(s, 0, s.length);
 }
 
 /** HEADING_WORDS.test(text.slice(start, end).trim()), testing only text short enough to be one. */
@@ -835,7 +837,7 @@ function runSegmenter(
               !headingWord &&
               langIn(text, contentStart, lastEnd) === 'en' &&
               trimmedLength(text, paraStarts[first + 1], paraEnds[first + 1]) < 0.7 * trimmedLength(text, firstStart, firstEnd) &&
-              looksLikeHeadingLine(text.slice(contentStart, lastEnd).replace(/\s+/g, ' ')));
+              looksLikeHeadingText(text.slice(contentStart, lastEnd).replace(/\s+/g, ' ')));
           if (!wholeIsHeading && lines > 1) {
             pushSplittingBilingual(blocks, text, makeBlock(text, letters, 'heading', firstStart, firstEnd, contentStart, marker ? levelOf(marker.style) : 1));
             kind = 'paragraph';
