@@ -660,6 +660,8 @@ export function resegment(previous: SegmentedDocument | undefined, text: string,
     syncBlocks: previous.syncBlocks.slice(0, k),
     syncTables: previous.syncTables.slice(0, k),
   };
+  const firstNew = doc.blocks.length;
+  let endNew = -1;
   runSegmenter(text, format, previous.syncOffset[k], previous.syncTables[k], doc, lettersOf(text, letters), (offset, tables) => {
     // Past the change, where the old run stood in the same place: the rest is the old rest, moved.
     if (offset <= changeEndNew) return false;
@@ -667,6 +669,7 @@ export function resegment(previous: SegmentedDocument | undefined, text: string,
     if (j >= previous.syncOffset.length || previous.syncOffset[j] !== offset - delta) return false;
     const tableShift = tables - previous.syncTables[j];
     const base = doc.blocks.length;
+    endNew = base;
     for (let b = previous.syncBlocks[j]; b < previous.blocks.length; b++) doc.blocks.push(moveBlock(previous.blocks[b], delta, tableShift));
     for (let q = j; q < previous.syncOffset.length; q++) {
       doc.syncOffset.push(previous.syncOffset[q] + delta);
@@ -675,7 +678,25 @@ export function resegment(previous: SegmentedDocument | undefined, text: string,
     }
     return true;
   });
+  // The blocks made in this run outlive this version of the text (later edits keep them):
+  // their strings must not hold it in memory.
+  for (let b = firstNew, e = endNew < 0 ? doc.blocks.length : endNew; b < e; b++) detachStrings(doc.blocks[b]);
   return doc;
+}
+
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive. V8
+ * makes a long slice a view into its parent: a block sliced from one version
+ * of a document, kept by every later edit, would keep that whole version in
+ * memory (a full copy of the draft per keystroke).
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+function detachStrings(block: Block): void {
+  block.text = detached(block.text);
+  if (block.cells) for (const cell of block.cells) cell.text = detached(cell.text);
 }
 
 function moveBlock(b: Block, delta: number, tableShift: number): Block {
