@@ -550,6 +550,24 @@ async function main() {
       results.glossary[rows] = { ms, errors: parsed.errors.length, concepts: merged.base.concepts.length, found };
       log(`    ${String(rows).padStart(6)} rows   ${fmtMs(ms).padStart(9)}   ${merged.base.concepts.length} concepts, ${parsed.errors.length} problems, last term found: ${found > 0}`);
     }
+    // Many rows for the same terms: repeats of one new term (each reported, each needing its own
+    // id) and new renderings of one bundled concept (each added to it). Both were quadratic.
+    const repeatsOf = (rows) => {
+      const lines = ['zh,en'];
+      for (let i = 0; i < rows; i++) lines.push(i % 2 === 0 ? '新术语,new term' : `碳达峰,peak carbon variant ${i}`);
+      return lines.join('\n');
+    };
+    results.glossaryRepeats = {};
+    for (const rows of [4000, 20000]) {
+      const csv = repeatsOf(rows);
+      const c0 = process.cpuUsage();
+      const parsed = glossary.parseGlossary(csv, 'repeats.csv');
+      glossary.mergeTermBases(glossary.bundledTermBase, [{ source: 'repeats.csv', concepts: parsed.concepts }]);
+      const c = process.cpuUsage(c0);
+      const ms = (c.user + c.system) / 1000;
+      results.glossaryRepeats[rows] = { ms, errors: parsed.errors.length };
+      log(`    ${String(rows).padStart(6)} rows for two terms   ${fmtMs(ms).padStart(9)}   ${parsed.errors.length} problems`);
+    }
   }
 
   results.loadEnd = os.loadavg()[0];
@@ -620,6 +638,11 @@ function printSummary(results) {
   if (g[20000] && g[100000]) {
     const growth = g[100000].ms / Math.max(g[20000].ms, 0.01);
     add('glossary of 100 000 rows: parse + merge + engine build (CPU)', `${fmtMs(g[100000].ms)} (×${growth.toFixed(1)} from 20 000 rows)`, 'linear (≤ ×10)', growth <= 10 && g[100000].found > 0);
+  }
+  const gr = results.glossaryRepeats ?? {};
+  if (gr[4000] && gr[20000]) {
+    const growth = gr[20000].ms / Math.max(gr[4000].ms, 0.01);
+    add('glossary of 20 000 rows for two terms: parse + merge (CPU)', `${fmtMs(gr[20000].ms)} (×${growth.toFixed(1)} from 4 000 rows)`, 'linear (≤ ×10)', growth <= 10);
   }
   for (const [name, r] of Object.entries(results.pathological ?? {})) {
     add(`hostile input: ${name} (256 KB)`, `${fmtMs(r.ms256k)} (×${r.growth.toFixed(0)} from 32 KB)`, 'linear (≤ ×20)', r.growth <= 20);

@@ -54,7 +54,16 @@ function describe(value: unknown): string {
  * case (unless caseSensitive), quote style, hyphen variants and whitespace
  * runs do not distinguish renderings.
  */
+/** What renderingKey folds: curly or prime quotes, dash variants, and any whitespace but a single space. */
+const RENDERING_VARIANTS = /[\u2018\u2019\u201a\u201b\u2032\u02bc\uff07\u201c\u201d\u201e\u201f\u2033\uff02\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]|[^\S ]|  /;
+
 export function renderingKey(text: string, caseSensitive = false): string {
+  // Most renderings have none of the variants below: one test instead of four replacements
+  // (this runs several times per form of every glossary entry).
+  if (!RENDERING_VARIANTS.test(text)) {
+    const s = text.trim();
+    return caseSensitive ? s : s.toLowerCase();
+  }
   let s = text
     .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc\uff07]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033\uff02]/g, '"')
@@ -201,6 +210,7 @@ export function validateTermBase(json: unknown, sourceName: string): { base: Ter
   // One rendering in two concepts makes a match ambiguous; allowed only when
   // every claim says `shared: true`.
   for (const [key, list] of owners) {
+    if (list.length < 2) continue; // most renderings: no Set to build
     const ids = new Set(list.map((o) => o.id));
     if (ids.size < 2 || list.every((o) => o.shared)) continue;
     const first = list[0];

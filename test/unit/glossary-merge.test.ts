@@ -171,6 +171,50 @@ describe('glossary merge', () => {
     assert.match(problems[0].message, /"carbon peaking" was deprecated in bundled; p.json makes it admitted/);
   });
 
+  it('follows a form moved between lists by several glossaries, and keeps one copy of each form', () => {
+    // Each entry in turn: admit, deprecate again, admit again; repeats add nothing but a missing note.
+    const peak = (list: 'accepted' | 'deprecated', note?: string) =>
+      entry({ id: 'peak-carbon', zh: '碳达峰', en: 'peak carbon', [list]: [{ text: 'Carbon  Peaking', lang: 'en', ...(note ? { note } : {}) }] });
+    const { base: merged, problems } = mergeTermBases(richBase(), [
+      { source: 'a.json', concepts: [peak('accepted')] },
+      { source: 'b.json', concepts: [peak('deprecated'), peak('deprecated', 'b says so')] },
+      { source: 'c.json', concepts: [peak('accepted'), peak('accepted', 'c says so'), peak('accepted', 'ignored: one note kept')] },
+    ]);
+    const c = concept(merged, 'peak-carbon');
+    const held = (list: 'accepted' | 'deprecated') => c[list].filter((f) => f.text.toLowerCase().replace(/\s+/g, ' ') === 'carbon peaking');
+    assert.deepEqual(held('deprecated'), []);
+    assert.deepEqual(held('accepted'), [{ text: 'Carbon  Peaking', lang: 'en', note: 'c says so' }]);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        '"Carbon  Peaking" was deprecated in bundled; a.json makes it admitted',
+        '"Carbon  Peaking" was admitted in a.json; b.json makes it deprecated',
+        '"Carbon  Peaking" was deprecated in b.json; c.json makes it admitted',
+      ],
+    );
+  });
+
+  it('gives thousands of id-less rows for one term suffixed ids in row order', () => {
+    const rows = ['zh,en', ...Array.from({ length: 3000 }, () => '新术语,new term')];
+    const parsed = parseGlossary(rows.join('\n'), 'many.csv');
+    // Each repeat is reported under its own id (new-term, new-term-2, ...), in row order.
+    const repeats = parsed.errors.filter((e) => e.message.includes('zh: "新术语" also belongs to id "new-term" zh;'));
+    assert.deepEqual(
+      repeats.map((e) => [e.line, /^id "([^"]+)"/.exec(e.message)?.[1]]),
+      Array.from({ length: 2999 }, (_, i) => [3 + i, `new-term-${i + 2}`]),
+    );
+  });
+
+  it('extends one concept from thousands of entries: each rendering once, in order', () => {
+    const entries = Array.from({ length: 3000 }, (_, i) =>
+      entry({ id: 'peak-carbon', zh: '碳达峰', en: 'peak carbon', accepted: [{ text: `peak carbon variant ${i % 1500}`, lang: 'en' }] }),
+    );
+    const { base: merged, problems } = mergeTermBases(richBase(), [{ source: 'many.json', concepts: entries }]);
+    const variants = concept(merged, 'peak-carbon').accepted.filter((f) => f.text.startsWith('peak carbon variant'));
+    assert.deepEqual(variants.map((f) => f.text), Array.from({ length: 1500 }, (_, i) => `peak carbon variant ${i}`));
+    assert.deepEqual(problems, []);
+  });
+
   it('refuses to deprecate a canonical form without override', () => {
     const { base: merged, problems } = mergeTermBases(richBase(), [
       { source: 'p.json', concepts: [entry({ id: 'peak-carbon', zh: '碳达峰', en: 'peak carbon', deprecated: [{ text: 'peak carbon', lang: 'en' }] })] },

@@ -118,6 +118,20 @@ export function slugId(en: string, zh: string): string {
   return 'zh-' + Array.from(zh).map((c) => c.codePointAt(0)!.toString(16)).join('-').slice(0, 60);
 }
 
+/**
+ * `base` if `taken` lacks it, else `${base}-${n}` with the least n >= 2 not
+ * taken. `next` remembers, per base, where the search for a free n starts:
+ * ids are only ever added, so every n below it is still taken, and a
+ * glossary with thousands of rows for one term stays linear.
+ */
+export function uniqueSuffixed(base: string, taken: { has(id: string): boolean }, next: Map<string, number>): string {
+  if (!taken.has(base)) return base;
+  let n = next.get(base) ?? 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  next.set(base, n + 1);
+  return `${base}-${n}`;
+}
+
 export function emptyConcept(id: string, zh: string, en: string): GlossaryConcept {
   return { id, zh, en, accepted: [], deprecated: [], definition: { zh: '', en: '' }, category: '', refs: [] };
 }

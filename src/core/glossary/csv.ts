@@ -39,6 +39,7 @@ import {
   normaliseLang,
   slugId,
   termProblem,
+  uniqueSuffixed,
   type GlossaryConcept,
   type GlossaryError,
 } from './common';
@@ -251,6 +252,7 @@ function readSimpleLayout(header: string[], rows: Row[]): { concepts: GlossaryCo
 
   const concepts: GlossaryConcept[] = [];
   const ids = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   for (const row of data) {
     if (!checkWidth(row, width, errors)) continue;
     const zh = (row.cells[zhCol] ?? '').trim();
@@ -264,8 +266,7 @@ function readSimpleLayout(header: string[], rows: Row[]): { concepts: GlossaryCo
       errors.push({ line: row.line, message: `the Chinese column holds "${zh}", which has no Chinese characters` });
       continue;
     }
-    let id = slugId(en, zh);
-    for (let n = 2; ids.has(id); n++) id = `${slugId(en, zh)}-${n}`;
+    const id = uniqueSuffixed(slugId(en, zh), ids, nextSuffix);
     ids.add(id);
     const concept = emptyConcept(id, zh, en);
     concept.provisionalId = true;

@@ -21,7 +21,7 @@
 
 import { renderingKey } from '../termbase';
 import type { Concept, TermBase, TermForm } from '../types';
-import { cleanForm, type GlossaryConcept } from './common';
+import { cleanForm, uniqueSuffixed, type GlossaryConcept } from './common';
 
 export const BUNDLED_SOURCE = 'bundled';
 
@@ -65,6 +65,7 @@ export function mergeTermBases(
   const origins = new Map<string, Map<FormKey, string>>();
   for (const c of concepts) origins.set(c.id, originsOf(c, BUNDLED_SOURCE));
   const problems: MergeProblem[] = [];
+  const nextSuffix = new Map<string, number>();
 
   for (const { source, concepts: entries } of extras) {
     for (const raw of entries) {
@@ -73,7 +74,7 @@ export function mergeTermBases(
       if (entry.provisionalId) {
         const match = canonical.first(entry.zh, entry.en);
         if (match !== undefined) id = concepts[match].id;
-        else id = uniqueId(id, index);
+        else id = uniqueSuffixed(id, index, nextSuffix);
       }
       const at = index.get(id);
       if (at === undefined) {
@@ -167,6 +168,7 @@ function extend(
   problems: MergeProblem[],
 ): void {
   const canonical = new Set([keyOf('zh', target.zh), keyOf('en', target.en)]);
+  const listOf = formLists(target);
   const add = (form: TermForm, list: 'accepted' | 'deprecated'): void => {
     const key = keyOf(form.lang, form.text);
     if (canonical.has(key)) {
@@ -176,19 +178,20 @@ function extend(
       return;
     }
     const other = list === 'accepted' ? 'deprecated' : 'accepted';
-    const otherAt = target[other].findIndex((f) => keyOf(f.lang, f.text) === key);
-    if (otherAt >= 0) {
-      target[other].splice(otherAt, 1);
+    const held = listOf.get(key);
+    if (held?.list === other) {
+      target[other].splice(target[other].indexOf(held.form), 1);
+      listOf.delete(key);
       problems.push({ source, conceptId: target.id, message: `"${form.text}" was ${other === 'accepted' ? 'admitted' : 'deprecated'} in ${origin.get(key) ?? BUNDLED_SOURCE}; ${source} makes it ${list === 'accepted' ? 'admitted' : 'deprecated'}` });
     }
-    const sameAt = target[list].findIndex((f) => keyOf(f.lang, f.text) === key);
-    if (sameAt >= 0) {
+    if (held?.list === list) {
       // Already there: keep it, but take a note the existing form lacks.
-      const existing = target[list][sameAt];
-      if (!existing.note && form.note) existing.note = form.note;
+      if (!held.form.note && form.note) held.form.note = form.note;
       return;
     }
-    target[list].push(cleanForm(form));
+    const added = cleanForm(form);
+    target[list].push(added);
+    listOf.set(key, { list, form: added });
     origin.set(key, source);
   };
   if (entry.zh !== target.zh) add({ text: entry.zh, lang: 'zh' }, 'accepted');
@@ -199,6 +202,34 @@ function extend(
   if (!target.definition.en && entry.definition.en) target.definition.en = entry.definition.en;
   if (!target.category && entry.category) target.category = entry.category;
   for (const r of entry.refs) if (!target.refs.includes(r)) target.refs.push(r);
+}
+
+/**
+ * Each form of a concept and the list holding it, by form key, kept up to
+ * date by extend: searching the lists for every form added was quadratic
+ * (thousands of glossary rows adding renderings to one concept). A concept's
+ * forms are unique by key (validated bases; extend adds none twice); on a
+ * repeat the first form counts, as the search found it.
+ */
+interface HeldForm {
+  list: 'accepted' | 'deprecated';
+  form: TermForm;
+}
+const formListIndex = new WeakMap<Concept, Map<FormKey, HeldForm>>();
+
+function formLists(concept: Concept): Map<FormKey, HeldForm> {
+  let index = formListIndex.get(concept);
+  if (!index) {
+    index = new Map();
+    for (const list of ['accepted', 'deprecated'] as const) {
+      for (const form of concept[list]) {
+        const key = keyOf(form.lang, form.text);
+        if (!index.has(key)) index.set(key, { list, form });
+      }
+    }
+    formListIndex.set(concept, index);
+  }
+  return index;
 }
 
 function findConflicts(concepts: Concept[], origins: Map<string, Map<FormKey, string>>): MergeConflict[] {
@@ -242,11 +273,6 @@ function originsOf(c: Concept, source: string): Map<FormKey, string> {
   m.set(keyOf('en', c.en), source);
   for (const f of [...c.accepted, ...c.deprecated]) m.set(keyOf(f.lang, f.text), source);
   return m;
-}
-
-function uniqueId(id: string, index: Map<string, number>): string {
-  if (!index.has(id)) return id;
-  for (let n = 2; ; n++) if (!index.has(`${id}-${n}`)) return `${id}-${n}`;
 }
 
 /** A plain Concept (drops glossary-only fields such as override or line). */
