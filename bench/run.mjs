@@ -494,6 +494,10 @@ async function main() {
       'many disable-next-line comments': (n) => `<!-- carbon-lexicon-disable-next-line -->\n${'carbon peak'}\n`.repeat(Math.ceil(n / 54)),
       'backtick runs on one line': (n) => Array.from({ length: Math.ceil(n / 27) }, (_, i) => '`'.repeat((i % 5) + 1) + ' carbon peak ').join(''),
       'one long line of text': (n) => 'carbon peak 碳峰值 '.repeat(Math.ceil(n / 16)),
+      // Bilingual drafts whose alignment needs wide dynamic programmes (both were quadratic).
+      'interleaved, a third untranslated': (n) =>
+        Array.from({ length: Math.ceil(n / 150) }, (_, i) => `中国将碳达峰作为国家战略，第${i}项行动。\n\n${i % 3 === 1 ? '' : `Action ${i} makes peak carbon a national strategy.\n\n`}`).join(''),
+      'headings "中文 / English"': (n) => Array.from({ length: Math.ceil(n / 30) }, (_, i) => `## 碳达峰${i} / Peak Carbon ${i}\n\n`).join(''),
     };
     log(`\nHostile inputs (in-process lint, Markdown, CPU time, median of ${HOSTILE_RUNS}):`);
     for (const [name, make] of Object.entries(cases)) {

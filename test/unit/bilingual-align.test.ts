@@ -216,3 +216,38 @@ describe('bilingual rules on the white paper itself', () => {
     assert.equal(docs.zh.text.slice(mismatch[0].related![0].start, mismatch[0].related![0].end), '2020年9月22日');
   });
 });
+
+describe('bilingual alignment: large documents', () => {
+  // Each paragraph carries a number of its own, written the same way in both languages:
+  // an aligned bead pairs blocks with the same number.
+  const zhParagraph = (i: number) => `中国将碳达峰碳中和作为国家战略，第${10000 + i}号行动推动能源绿色低碳转型。`;
+  const enParagraph = (i: number) => `Action ${10000 + i} makes peak carbon and carbon neutrality part of the green transition of energy.`;
+  const numberIn = (text: string, block: { contentStart: number; contentEnd: number }) => /1\d{4}/.exec(text.slice(block.contentStart, block.contentEnd))?.[0];
+
+  it('pairs 3 000 paragraphs with their translations when every third translation is missing', () => {
+    const ids = Array.from({ length: 3000 }, (_, i) => i);
+    const zh = ids.map((i) => zhParagraph(i)).join('\n\n');
+    const en = ids.filter((i) => i % 3 !== 1).map((i) => enParagraph(i)).join('\n\n');
+    const { zhBlocks, enBlocks, beads } = alignDocuments(zh, en, 'markdown');
+    assert.equal(zhBlocks.length, 3000);
+    assert.equal(enBlocks.length, 2000);
+    let paired = 0;
+    for (const bead of beads) {
+      for (const j of bead.en) {
+        assert.deepEqual(bead.zh.map((i) => numberIn(zh, zhBlocks[i])), [numberIn(en, enBlocks[j])], `bead ${JSON.stringify(bead)}`);
+        paired++;
+      }
+    }
+    assert.equal(paired, 2000);
+  });
+
+  it('pairs 4 000 headings on each side in order', () => {
+    const ids = Array.from({ length: 4000 }, (_, i) => i);
+    const zh = ids.map((i) => `## 第${10000 + i}节 碳达峰\n\n${zhParagraph(i)}`).join('\n\n');
+    const en = ids.map((i) => `## Section ${10000 + i} Peak Carbon\n\n${enParagraph(i)}`).join('\n\n');
+    const { zhBlocks, enBlocks, beads } = alignDocuments(zh, en, 'markdown');
+    const headingPairs = beads.filter((b) => b.zh.length === 1 && b.en.length === 1 && zhBlocks[b.zh[0]].kind === 'heading');
+    assert.equal(headingPairs.length, 4000);
+    for (const b of headingPairs) assert.equal(numberIn(zh, zhBlocks[b.zh[0]]), numberIn(en, enBlocks[b.en[0]]));
+  });
+});

@@ -242,9 +242,31 @@ const MOVES: Array<[number, number]> = [
 ];
 
 /**
+ * Cells a dynamic programme over one region may fill beyond its narrowest
+ * band: the alignments below cost about a microsecond per cell, and a lint
+ * runs after every typing pause.
+ */
+const BAND_CELLS = 400_000;
+
+/**
+ * Half-width of the band around the diagonal (row i centred on column
+ * i·m/n) that a dynamic programme over an n × m table searches: `wanted`
+ * when that fits in BAND_CELLS, else as much of it as fits, but never less
+ * than `least` or than what keeps consecutive rows' bands overlapping (every
+ * path then stays possible). Before the cap, two long regions of different
+ * lengths made the band as wide as the difference: quadratic time (a 512 KB
+ * interleaved draft with every third translation missing took 8 s).
+ */
+function bandHalfWidth(n: number, m: number, wanted: number, least: number): number {
+  const connected = Math.ceil(m / Math.max(n, 1)) + 4;
+  const affordable = Math.floor(BAND_CELLS / (2 * (n + 1)));
+  return Math.max(least, connected, Math.min(wanted, affordable));
+}
+
+/**
  * Gale–Church dynamic programme over one region (no anchors inside). Long
  * regions are searched in a band around the diagonal, so memory and time stay
- * linear in practice (a 10 MB draft must not stall the editor).
+ * linear (a 10 MB draft must not stall the editor).
  */
 export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParams = defaultParams()): Bead[] {
   const n = zh.length;
@@ -252,8 +274,9 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   if (n === 0 || m === 0) {
     return [...zh.map((_, i) => ({ zh: [i], en: [] })), ...en.map((_, j) => ({ zh: [], en: [j] }))];
   }
-  // Band half-width: the whole table for small regions.
-  const half = n * m <= 40000 ? Math.max(n, m) + 2 : Math.max(40, Math.abs(n - m) + 20);
+  // Band half-width: the whole table for small regions; wide enough for the difference in
+  // length (the paragraphs one side lacks) while that stays affordable.
+  const half = n * m <= 40000 ? Math.max(n, m) + 2 : bandHalfWidth(n, m, Math.abs(n - m) + 20, 40);
   const width = 2 * half + 1;
   const center = (i: number) => Math.round((i * m) / n);
   const cell = (i: number, j: number) => {
@@ -291,7 +314,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   while (i > 0 || j > 0) {
     const at = cell(i, j);
     const move = at >= 0 ? back[at] : -1;
-    // Outside the band (cannot happen with the widths above): fall back to single steps.
+    // Not reached (cannot happen: consecutive rows' bands overlap): fall back to single steps.
     const [di, dj] = move >= 0 ? MOVES[move] : i > 0 ? [1, 0] : [0, 1];
     const bead: Bead = { zh: [], en: [] };
     for (let a = i - di; a < i; a++) bead.zh.push(a);
@@ -347,31 +370,55 @@ function matchAnchors(zh: AlignUnit[], en: AlignUnit[], params: AlignParams): Ar
   const ranksE = styleRanks(ea.map((i) => en[i]));
   const n = za.length;
   const m = ea.length;
-  const best = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
-  const took = Array.from({ length: n + 1 }, () => new Int8Array(m + 1));
+  // The whole table when it is small, else a band around the diagonal (see bandHalfWidth):
+  // thousands of headings on each side made this quadratic in time and memory.
+  const half = n * m <= BAND_CELLS ? Math.max(n, m) + 1 : bandHalfWidth(n, m, 0, 32);
+  const width = 2 * half + 1;
+  const lo = (i: number) => Math.round((i * m) / n) - half; // column of band slot 0 in row i
+  // best[i][j] at i * width + (j - lo(i)); cells outside the band are never on the path.
+  const best = new Float64Array((n + 1) * width).fill(-Infinity);
+  const took = new Int8Array((n + 1) * width);
+  const at = (i: number, j: number): number => {
+    const k = j - lo(i);
+    return k < 0 || k >= width ? -1 : i * width + k;
+  };
+  const value = (i: number, j: number): number => {
+    if (i === 0 || j === 0) return 0; // nothing matched yet
+    const c = at(i, j);
+    return c < 0 ? -Infinity : best[c];
+  };
   const MIN_SCORE = 2;
   for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      let v = best[i - 1][j];
+    const from = Math.max(1, lo(i));
+    const to = Math.min(m, lo(i) + width - 1);
+    for (let j = from; j <= to; j++) {
+      let v = value(i - 1, j);
       let t = 1;
-      if (best[i][j - 1] > v) {
-        v = best[i][j - 1];
+      const left = value(i, j - 1);
+      if (left > v) {
+        v = left;
         t = 2;
       }
-      const s = anchorScore(zh[za[i - 1]], en[ea[j - 1]], ranksZ, ranksE, params);
-      if (s >= MIN_SCORE && best[i - 1][j - 1] + s > v) {
-        v = best[i - 1][j - 1] + s;
-        t = 3;
+      const diagonal = value(i - 1, j - 1);
+      if (diagonal > -Infinity) {
+        const s = anchorScore(zh[za[i - 1]], en[ea[j - 1]], ranksZ, ranksE, params);
+        if (s >= MIN_SCORE && diagonal + s > v) {
+          v = diagonal + s;
+          t = 3;
+        }
       }
-      best[i][j] = v;
-      took[i][j] = t;
+      const c = i * width + (j - lo(i));
+      best[c] = v;
+      took[c] = t;
     }
   }
   const pairs: Array<[number, number]> = [];
   let i = n;
   let j = m;
   while (i > 0 && j > 0) {
-    const t = took[i][j];
+    const c = at(i, j);
+    // Outside the band (not on any path the programme filled): step back along the longer side.
+    const t = c >= 0 ? took[c] : i * m > j * n ? 1 : 2;
     if (t === 3) {
       pairs.push([za[i - 1], ea[j - 1]]);
       i--;
