@@ -123,20 +123,13 @@ function anchorIds(units: AlignUnit[], intern: Map<string, number>): Int32Array[
   });
 }
 
-/** Scratch buffers for the unions, two per side (one read while the other is written). */
-const scratch: Int32Array[][] = [
-  [new Int32Array(64), new Int32Array(64)],
-  [new Int32Array(64), new Int32Array(64)],
-];
-
-/** Union of two ascending id lists into `out` (grown when short); returns the new list and its length. */
-function unite(a: Int32Array, aLen: number, b: Int32Array, bLen: number, into: Int32Array): [Int32Array, number] {
-  let out: Int32Array = into;
-  if (out.length < aLen + bLen) out = new Int32Array(2 * (aLen + bLen));
+/** Union of two ascending id lists. */
+function unite(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < aLen && j < bLen) {
+  while (i < a.length && j < b.length) {
     const x = a[i];
     const y = b[j];
     if (x < y) {
@@ -151,33 +144,52 @@ function unite(a: Int32Array, aLen: number, b: Int32Array, bLen: number, into: I
       j++;
     }
   }
-  while (i < aLen) out[n++] = a[i++];
-  while (j < bLen) out[n++] = b[j++];
-  return [out, n];
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return out.subarray(0, n);
 }
 
-/** The ids of units [from, from + count), united (count 1 needs no copy). */
-function idsOf(ids: Int32Array[], from: number, count: number, side: 0 | 1): [Int32Array, number] {
-  let list: Int32Array = ids[from];
-  let len = list.length;
-  for (let k = 1; k < count; k++) {
-    const next = ids[from + k];
-    const [out, n] = unite(list, len, next, next.length, scratch[side][k & 1]);
-    scratch[side][k & 1] = out;
-    list = out;
-    len = n;
+/** Longest run of units on one side of a bead (MOVES). */
+const MAX_BEAD_UNITS = 3;
+
+/**
+ * What the bead costs of one region need, computed once per unit rather than
+ * once per candidate bead (the programme weighs eight beads at each cell of
+ * its band): running totals of lengths and headings, and the united anchor
+ * ids of every run of one to three units.
+ */
+interface Side {
+  units: AlignUnit[];
+  lengthBefore: Float64Array;
+  headingsBefore: Int32Array;
+  /** idsOfRun[count][i]: the ids of units [i, i + count), united. */
+  idsOfRun: Int32Array[][];
+}
+
+function sideOf(units: AlignUnit[], intern: Map<string, number>): Side {
+  const n = units.length;
+  const lengthBefore = new Float64Array(n + 1);
+  const headingsBefore = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    lengthBefore[k + 1] = lengthBefore[k] + units[k].length;
+    headingsBefore[k + 1] = headingsBefore[k] + (units[k].heading ? 1 : 0);
   }
-  return [list, len];
+  const ids = anchorIds(units, intern);
+  const idsOfRun: Int32Array[][] = [[], ids];
+  for (let count = 2; count <= MAX_BEAD_UNITS; count++) {
+    const runs: Int32Array[] = [];
+    for (let i = 0; i + count <= n; i++) runs.push(unite(idsOfRun[count - 1][i], ids[i + count - 1]));
+    idsOfRun.push(runs);
+  }
+  return { units, lengthBefore, headingsBefore, idsOfRun };
 }
 
-/** Shared and one-sided anchor keys of a bead. */
-function sharedAnchors(zh: Int32Array[], zi: number, zn: number, en: Int32Array[], ei: number, en_: number): { shared: number; onlyOne: number } {
-  const [a, aLen] = idsOf(zh, zi, zn, 0);
-  const [b, bLen] = idsOf(en, ei, en_, 1);
+/** How many ids two ascending lists share. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
   let shared = 0;
   let i = 0;
   let j = 0;
-  while (i < aLen && j < bLen) {
+  while (i < a.length && j < b.length) {
     if (a[i] < b[j]) i++;
     else if (b[j] < a[i]) j++;
     else {
@@ -186,7 +198,7 @@ function sharedAnchors(zh: Int32Array[], zi: number, zn: number, en: Int32Array[
       j++;
     }
   }
-  return { shared, onlyOne: aLen + bLen - 2 * shared };
+  return shared;
 }
 
 const LOG_PRIOR: number[][] = [
@@ -197,33 +209,28 @@ const LOG_PRIOR: number[][] = [
 ];
 
 /** Cost of the bead zh[zi, zi+zn) ↔ en[ei, ei+en_) (lower is better). */
-function beadCost(zh: AlignUnit[], zi: number, zn: number, en: AlignUnit[], ei: number, en_: number, params: AlignParams, zhIds: Int32Array[], enIds: Int32Array[]): number {
+function beadCost(zh: Side, zi: number, zn: number, en: Side, ei: number, en_: number, params: AlignParams): number {
   if (zn === 0 || en_ === 0) return LOG_PRIOR[zn][en_] + INDEL_LENGTH_COST;
-  let zhLen = 0;
-  let enLen = 0;
-  let zhHeadings = 0;
-  let enHeadings = 0;
-  for (let k = zi; k < zi + zn; k++) {
-    zhLen += zh[k].length;
-    if (zh[k].heading) zhHeadings++;
-  }
-  for (let k = ei; k < ei + en_; k++) {
-    enLen += en[k].length;
-    if (en[k].heading) enHeadings++;
-  }
+  const zhLen = zh.lengthBefore[zi + zn] - zh.lengthBefore[zi];
+  const enLen = en.lengthBefore[ei + en_] - en.lengthBefore[ei];
+  const zhHeadings = zh.headingsBefore[zi + zn] - zh.headingsBefore[zi];
+  const enHeadings = en.headingsBefore[ei + en_] - en.headingsBefore[ei];
   // Headings pair one to one, with headings.
   if ((zhHeadings > 0 || enHeadings > 0) && (zn > 1 || en_ > 1)) return Infinity;
   let cost = LOG_PRIOR[zn][en_] + lengthCost(zhLen, enLen, params);
   if (zhHeadings !== enHeadings) cost += 8;
-  const { shared, onlyOne } = sharedAnchors(zhIds, zi, zn, enIds, ei, en_);
+  const a = zh.idsOfRun[zn][zi];
+  const b = en.idsOfRun[en_][ei];
+  const shared = sharedCount(a, b);
+  const onlyOne = a.length + b.length - 2 * shared;
   cost -= 1.5 * Math.min(shared, 6);
   cost += 0.8 * Math.min(onlyOne, 6);
   // Interleaved layout: a translation sits next to its original.
-  const zFirst = zh[zi].position;
-  const eFirst = en[ei].position;
+  const zFirst = zh.units[zi].position;
+  const eFirst = en.units[ei].position;
   if (zFirst !== undefined && eFirst !== undefined) {
-    const zLast = zh[zi + zn - 1].position ?? zFirst;
-    const eLast = en[ei + en_ - 1].position ?? eFirst;
+    const zLast = zh.units[zi + zn - 1].position ?? zFirst;
+    const eLast = en.units[ei + en_ - 1].position ?? eFirst;
     const gap = Math.min(Math.abs(zLast - eFirst), Math.abs(eLast - zFirst));
     cost += gap <= 1 ? -2 : 0.5 * Math.min(gap, 8);
   }
@@ -284,8 +291,8 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
     return k < 0 || k >= width ? -1 : i * width + k;
   };
   const intern = new Map<string, number>();
-  const zhIds = anchorIds(zh, intern);
-  const enIds = anchorIds(en, intern);
+  const zhSide = sideOf(zh, intern);
+  const enSide = sideOf(en, intern);
   const cost = new Float64Array((n + 1) * width).fill(Infinity);
   const back = new Int8Array((n + 1) * width).fill(-1);
   cost[cell(0, 0)] = 0;
@@ -300,7 +307,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
         if (i + di > n || j + dj > m) continue;
         const target = cell(i + di, j + dj);
         if (target < 0) continue;
-        const c = here + beadCost(zh, i, di, en, j, dj, params, zhIds, enIds);
+        const c = here + beadCost(zhSide, i, di, enSide, j, dj, params);
         if (c < cost[target]) {
           cost[target] = c;
           back[target] = k;
