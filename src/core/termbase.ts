@@ -100,20 +100,29 @@ export function validateTermBase(json: unknown, sourceName: string): { base: Ter
   }
 
   const seenIds = new Map<string, number>();
-  // rendering key -> owners, to find one rendering claimed by two concepts
-  const owners = new Map<string, Array<{ conceptIndex: number; id: string; shared: boolean; where: string }>>();
+  // Rendering key -> its claims, to find one rendering claimed by two concepts. Most renderings
+  // have one claim: it is stored alone, and a list is made only on a second claim. A claim's
+  // description ("concepts[3] (id "x") accepted[0]") is spelt out only for a message.
+  interface Claim {
+    index: number;
+    id: string;
+    shared: boolean;
+    field: string;
+  }
+  const owners = new Map<string, Claim | Claim[]>();
+  const entryOf = (index: number, id: string | undefined) => (id !== undefined ? `concepts[${index}] (id "${id}")` : `concepts[${index}]`);
+  const describeClaim = (c: Claim) => `${entryOf(c.index, c.id)} ${c.field}`;
 
   json.concepts.forEach((raw: unknown, index: number) => {
-    const at = `concepts[${index}]`;
     if (!isRecord(raw)) {
+      const at = `concepts[${index}]`;
       report(at, at, `a concept must be an object, got ${describe(raw)}`);
       return;
     }
     const rawId = raw.id;
     const id = isNonEmptyString(rawId) ? rawId : undefined;
-    const entry = id !== undefined ? `${at} (id "${id}")` : at;
     const before = errors.length;
-    const fail = (field: string, message: string): void => report(`${at}${field ? '.' + field : ''}`, entry, message, id);
+    const fail = (field: string, message: string): void => report(`concepts[${index}]${field ? '.' + field : ''}`, entryOf(index, id), message, id);
 
     if (rawId === undefined) fail('id', 'missing "id"');
     else if (id === undefined) fail('id', `"id" must be a non-empty string, got ${describe(rawId)}`);
@@ -154,15 +163,17 @@ export function validateTermBase(json: unknown, sourceName: string): { base: Ter
     }
     if (errors.length > before) return; // the concept itself is unusable
 
-    const canonical = new Map<string, string>([
-      [renderingKey(raw.zh as string), 'zh'],
-      [renderingKey(raw.en as string), 'en'],
-    ]);
+    const zhKey = renderingKey(raw.zh as string);
+    const enKey = renderingKey(raw.en as string);
     const forms: Record<'accepted' | 'deprecated', TermForm[]> = { accepted: [], deprecated: [] };
-    const seenInConcept = new Map<string, string>(canonical);
+    let seenInConcept: Map<string, string> | undefined; // made when the concept has forms
     for (const list of ['accepted', 'deprecated'] as const) {
       const value = raw[list];
       if (value === undefined) continue;
+      const seen = (seenInConcept ??= new Map([
+        [zhKey, 'zh'],
+        [enKey, 'en'],
+      ]));
       if (!Array.isArray(value)) {
         fail(list, `"${list}" must be an array of forms, got ${describe(value)}`);
         continue;
@@ -172,12 +183,12 @@ export function validateTermBase(json: unknown, sourceName: string): { base: Ter
         const form = checkForm(rawForm, where, list === 'deprecated', (field, message) => fail(field, message));
         if (!form) return;
         const key = renderingKey(form.text, form.caseSensitive);
-        const clash = seenInConcept.get(key) ?? seenInConcept.get(renderingKey(form.text));
+        const clash = seen.get(key) ?? seen.get(renderingKey(form.text));
         if (clash !== undefined) {
           fail(`${where}.text`, `${where}.text "${form.text}" repeats ${clash === 'zh' || clash === 'en' ? `the canonical "${clash}"` : clash} of the same concept`);
           return;
         }
-        seenInConcept.set(key, where);
+        seen.set(key, where);
         forms[list].push(form);
       });
     }
@@ -192,25 +203,25 @@ export function validateTermBase(json: unknown, sourceName: string): { base: Ter
       category: raw.category as string,
       refs,
     };
-    const conceptIndex = concepts.length;
     concepts.push(concept);
-    const claim = (text: string, shared: boolean, where: string): void => {
-      const key = renderingKey(text);
-      const list = owners.get(key) ?? [];
-      list.push({ conceptIndex, id: concept.id, shared, where: `${entry} ${where}` });
-      owners.set(key, list);
+    const claim = (key: string, shared: boolean, field: string): void => {
+      const c: Claim = { index, id: concept.id, shared, field };
+      const held = owners.get(key);
+      if (held === undefined) owners.set(key, c);
+      else if (Array.isArray(held)) held.push(c);
+      else owners.set(key, [held, c]);
     };
-    claim(concept.zh, false, 'zh');
-    claim(concept.en, false, 'en');
+    claim(zhKey, false, 'zh');
+    claim(enKey, false, 'en');
     for (const list of ['accepted', 'deprecated'] as const) {
-      concept[list].forEach((f, i) => claim(f.text, f.shared === true, `${list}[${i}]`));
+      concept[list].forEach((f, i) => claim(renderingKey(f.text), f.shared === true, `${list}[${i}]`));
     }
   });
 
   // One rendering in two concepts makes a match ambiguous; allowed only when
   // every claim says `shared: true`.
   for (const [key, list] of owners) {
-    if (list.length < 2) continue; // most renderings: no Set to build
+    if (!Array.isArray(list)) continue; // one claim
     const ids = new Set(list.map((o) => o.id));
     if (ids.size < 2 || list.every((o) => o.shared)) continue;
     const first = list[0];
@@ -220,7 +231,7 @@ export function validateTermBase(json: unknown, sourceName: string): { base: Ter
         // Where the id first appears (seenIds; a search through every concept per conflict was quadratic).
         path: `concepts[${seenIds.get(other.id) ?? -1}]`,
         conceptId: other.id,
-        message: `${sourceName}: ${other.where}: "${key}" also belongs to ${first.where}; mark both forms "shared": true if it really renders both concepts`,
+        message: `${sourceName}: ${describeClaim(other)}: "${key}" also belongs to ${describeClaim(first)}; mark both forms "shared": true if it really renders both concepts`,
       });
     }
   }
