@@ -52,11 +52,39 @@ export async function collectFiles(args: string[], cwd: string): Promise<Collect
       const files = await tinyglobby().glob([pattern], { cwd, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true, expandDirectories: false });
       if (files.length === 0) errors.push(`${arg}: no files match this pattern`);
       for (const f of files) found.add(path.normalize(f));
+    } else if (stat) {
+      // A device, pipe or socket: reading it could block or never end (/dev/zero).
+      errors.push(`${arg}: not a regular file or folder`);
     } else {
       errors.push(`${arg}: no such file or folder`);
     }
   }
-  return { files: [...found].sort(), errors };
+  return { files: oncePerRealFile([...found]), errors };
+}
+
+/**
+ * The files sorted, each real file once: folders are searched through
+ * symbolic links, so a linked folder (or a link back up the tree) reaches the
+ * same file by several paths, and it would be reported (and fixed) once per
+ * path. A file is kept under its own path when that is among them, else the
+ * first in order.
+ */
+function oncePerRealFile(files: string[]): string[] {
+  const byReal = new Map<string, string[]>();
+  for (const file of files.sort()) {
+    let real: string;
+    try {
+      real = fs.realpathSync.native(file);
+    } catch {
+      real = file; // vanished meanwhile: reading it reports the problem
+    }
+    const paths = byReal.get(real);
+    if (paths) paths.push(file);
+    else byReal.set(real, [file]);
+  }
+  const kept: string[] = [];
+  for (const [real, paths] of byReal) kept.push(paths.includes(real) ? real : paths[0]);
+  return kept.sort();
 }
 
 /** Path for reports: relative to cwd when inside it, always with forward slashes. */

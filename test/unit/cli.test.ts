@@ -145,6 +145,31 @@ describe('cli (compiled, run as a child process)', () => {
       assert.deepEqual(files, ['docs/a.md', 'docs/c.txt', 'docs/sub/b.markdown']);
     });
 
+    it('lints a file reached through symbolic links once, under its own path, and fixes it once', function () {
+      const dir = tree({ 'docs/sub/a.md': DEPRECATED, 'docs/b.md': DEPRECATED });
+      try {
+        fs.symlinkSync('..', path.join(dir, 'docs/sub/up'), 'dir'); // a loop back up the tree
+        fs.symlinkSync(path.join(dir, 'docs/sub'), path.join(dir, 'docs/linked'), 'dir');
+      } catch {
+        this.skip(); // no symbolic links here (Windows without the privilege)
+      }
+      const r = cli(dir, 'lint', '--format', 'json', 'docs');
+      const files = JSON.parse(r.stdout).map((f: { file: string }) => f.file);
+      assert.deepEqual(files, ['docs/b.md', 'docs/sub/a.md']);
+      const fixed = cli(dir, 'lint', '--fix', 'docs');
+      assert.match(fixed.stdout, /2 files checked/);
+      assert.equal(fs.readFileSync(path.join(dir, 'docs/sub/a.md'), 'utf8'), 'We aim for peak carbon by 2030.\n');
+    });
+
+    it('refuses a device or pipe by name instead of reading it', function () {
+      if (!fs.existsSync('/dev/zero')) this.skip();
+      const dir = tree({ 'ok.md': CLEAN });
+      const r = cli(dir, 'lint', '/dev/zero', 'ok.md');
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /\/dev\/zero: not a regular file or folder/);
+      assert.match(r.stdout, /1 file checked/);
+    });
+
     it('expands quoted globs and lints an explicitly named file of any extension', () => {
       const dir = tree({ 'docs/a.md': DEPRECATED, 'docs/sub/b.md': DEPRECATED, 'docs/c.txt': DEPRECATED, 'notes.rst': DEPRECATED });
       const r = cli(dir, 'lint', '--format', 'json', 'docs/**/*.md', 'notes.rst');
