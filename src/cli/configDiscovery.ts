@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseConfig } from '../core/config';
 import { bundledTermBase } from '../core/data';
 import { createEngine, Engine } from '../core/engine';
-import { mergeTermBases, parseGlossary } from '../core/glossary';
+import { MAX_FILE_BYTES, mergeTermBases, parseGlossary } from '../core/glossary';
 import type { Concept, LintConfig } from '../core/types';
 
 export const CONFIG_FILE_NAME = '.carbon-lexicon.json';
@@ -90,8 +90,14 @@ function isFile(p: string): boolean {
 function readText(file: string, what: string): string {
   let buffer: Buffer;
   try {
+    // Only regular files of a sane size: a glossary path naming /dev/zero or a pipe would
+    // otherwise be read until memory runs out, or wait for ever.
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new ConfigError(`${file}: cannot read ${what} (not a regular file)`);
+    if (stat.size > MAX_FILE_BYTES) throw new ConfigError(`${file}: cannot read ${what} (${Math.round(stat.size / 2 ** 20)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`);
     buffer = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ConfigError(`${file}: cannot read ${what}${code ? ` (${code})` : ''}`);
   }

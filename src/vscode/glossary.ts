@@ -20,6 +20,7 @@ import {
   firstJsonGlossary,
   firstLineContaining,
   guessLang,
+  MAX_FILE_BYTES,
   mergeTermBases,
   newConfigText,
   parseGlossary,
@@ -132,11 +133,19 @@ export class ProjectGlossaries implements vscode.Disposable {
 
     for (const g of listed) {
       const name = vscode.workspace.asRelativePath(g.uri);
-      let bytes: Uint8Array;
+      let bytes: Uint8Array | undefined;
+      let problem: string | undefined;
       try {
-        bytes = await vscode.workspace.fs.readFile(g.uri);
+        // Only regular files of a sane size (a path naming a device or pipe would be read for ever).
+        const stat = await vscode.workspace.fs.stat(g.uri);
+        if ((stat.type & vscode.FileType.File) === 0) problem = vscode.l10n.t('not a regular file');
+        else if (stat.size > MAX_FILE_BYTES) problem = vscode.l10n.t('{0} MB; the limit is {1} MB', Math.round(stat.size / 2 ** 20), MAX_FILE_BYTES / 2 ** 20);
+        else bytes = await vscode.workspace.fs.readFile(g.uri);
       } catch (error) {
-        const message = vscode.l10n.t('Glossary {0} cannot be read: {1}', g.entry, error instanceof vscode.FileSystemError ? error.code : String(error));
+        problem = error instanceof vscode.FileSystemError ? error.code : String(error);
+      }
+      if (bytes === undefined) {
+        const message = vscode.l10n.t('Glossary {0} cannot be read: {1}', g.entry, problem ?? '');
         if (g.listedIn) {
           // The missing file has no editor to show a squiggle in; its entry in the config does.
           const configText = await readText(g.listedIn);

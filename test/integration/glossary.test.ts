@@ -28,6 +28,23 @@ describe('Project glossary', () => {
     assert.ok(texts.some((text) => plain(text).includes(plain(project.definition.en))), `no hover with the project definition: ${JSON.stringify(texts.map(plain))}`);
   });
 
+  it('reports a glossary path naming a device, without reading it', async function () {
+    if (!fs.existsSync('/dev/zero')) this.skip();
+    const configUri = fixtureUri('.carbon-lexicon.json');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    const config = JSON.parse(Buffer.from(original).toString('utf8')) as { glossaries: string[] };
+    config.glossaries.push('/dev/zero'); // read, it would never end
+    const aboutDevice = (d: vscode.Diagnostic) => d.message.includes('/dev/zero');
+    try {
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from(JSON.stringify(config, null, 2)));
+      const diagnostic = await waitFor('a diagnostic on the device entry', () => vscode.languages.getDiagnostics(configUri).find(aboutDevice));
+      assert.match(diagnostic.message, /not a regular file/);
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+    }
+    await waitFor('the device entry gone', () => (vscode.languages.getDiagnostics(configUri).some(aboutDevice) ? undefined : true));
+  });
+
   it('lists the project concept in the Glossary view', async () => {
     const api = await activate();
     const project = projectConcept();

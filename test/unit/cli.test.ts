@@ -427,6 +427,17 @@ describe('cli (compiled, run as a child process)', () => {
       assert.match(m.stderr, /gone\.csv: cannot read the glossary/);
     });
 
+    it('refuses a glossary or configuration that is a device, without reading it', function () {
+      if (!fs.existsSync('/dev/zero')) this.skip();
+      const dir = tree({ '.carbon-lexicon.json': JSON.stringify({ glossaries: ['/dev/zero'] }), 'a.md': CLEAN });
+      const r = cli(dir, 'lint', 'a.md');
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /\/dev\/zero: cannot read the glossary \(not a regular file\)/);
+      const c = cli(dir, 'lint', '--config', '/dev/zero', 'a.md');
+      assert.equal(c.code, 2);
+      assert.match(c.stderr, /\/dev\/zero: cannot read the configuration file \(not a regular file\)/);
+    });
+
     it('lists the first 20 problems of a glossary broken on every line, in file order, and counts the rest', () => {
       // 25 rows, each rendering claimed again by a later row: 25 conflicts, reported from line 27 on.
       const rows = Array.from({ length: 25 }, (_, i) => `术语${i},term ${i}`);

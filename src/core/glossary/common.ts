@@ -37,6 +37,8 @@ export const MAX_TERM_LENGTH = 200;
 export const MAX_ENTRIES = 100_000;
 /** Larger files are refused before parsing (our own TBX export of 100k entries is ~100 M characters). */
 export const MAX_FILE_CHARS = 128 * 1024 * 1024;
+/** Larger files cannot hold MAX_FILE_CHARS characters of UTF-8 and are refused before reading. */
+export const MAX_FILE_BYTES = 4 * MAX_FILE_CHARS;
 export const MAX_DEFINITION_LENGTH = 10_000;
 
 /** Errors for a whole file that cannot be a glossary, or undefined. */
