@@ -12,6 +12,7 @@ import {
   parseTree,
   printParseErrorCode,
   visit,
+  type Edit,
   type JSONPath,
   type Node,
   type ParseError,
@@ -176,5 +177,23 @@ export function insertIntoJson(text: string, path: JSONPath, value: unknown): st
     eol,
     keepLines: sameLine,
   });
-  return bom + applyEdits(inserted, layout);
+  return bom + applySpliced(inserted, layout);
+}
+
+/**
+ * applyEdits for a few edits close together in a long text: applied to the
+ * stretch they cover, which then goes in at once. jsonc-parser rebuilds the
+ * whole text for each edit (a 16 MB glossary and a dozen layout edits: a
+ * third of a second).
+ */
+function applySpliced(text: string, edits: Edit[]): string {
+  if (edits.length === 0) return text;
+  let from = text.length;
+  let to = 0;
+  for (const e of edits) {
+    from = Math.min(from, e.offset);
+    to = Math.max(to, e.offset + e.length);
+  }
+  const local = edits.map((e) => ({ offset: e.offset - from, length: e.length, content: e.content }));
+  return text.slice(0, from) + applyEdits(text.slice(from, to), local) + text.slice(to);
 }
