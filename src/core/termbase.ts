@@ -49,14 +49,14 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
+/** What renderingKey folds: curly or prime quotes, dash variants, and any whitespace but a single space. */
+const RENDERING_VARIANTS = /[\u2018\u2019\u201a\u201b\u2032\u02bc\uff07\u201c\u201d\u201e\u201f\u2033\uff02\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]|[^\S ]|  /;
+
 /**
  * Key under which two renderings count as the same string for the matcher:
  * case (unless caseSensitive), quote style, hyphen variants and whitespace
  * runs do not distinguish renderings.
  */
-/** What renderingKey folds: curly or prime quotes, dash variants, and any whitespace but a single space. */
-const RENDERING_VARIANTS = /[\u2018\u2019\u201a\u201b\u2032\u02bc\uff07\u201c\u201d\u201e\u201f\u2033\uff02\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]|[^\S ]|  /;
-
 export function renderingKey(text: string, caseSensitive = false): string {
   // Most renderings have none of the variants below: one test instead of four replacements
   // (this runs several times per form of every glossary entry).

@@ -2,6 +2,7 @@
 // the paper it is curated from (data/paper.json).
 
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { KNOWN_CATEGORIES, renderingKey, validateTermBase } from '../../src/core/termbase';
@@ -391,5 +392,31 @@ describe('term base: through the real matcher', () => {
     const text = 'China will reach peak carbon before 2030; peak carbon peaking is not a phrase, but carbon peak is deprecated.';
     const found = matcher.findAll(text, 'plaintext').map((m) => `${m.found}|${m.status}`);
     assert.deepEqual(found, ['peak carbon|canonical', 'peak carbon|canonical', 'carbon peak|deprecated']);
+  });
+});
+
+describe('term base: renderingKey', () => {
+  // The folding spelt out step by step, as renderingKey did before its shortcut for text with nothing to fold.
+  const reference = (text: string, caseSensitive = false): string => {
+    const s = text
+      .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc\uff07]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f\u2033\uff02]/g, '"')
+      .replace(/[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return caseSensitive ? s : s.toLowerCase();
+  };
+  const pieces = ['Carbon', 'peak', '碳达峰', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\u2019', '\u201c', '\u2013', '\uff0d', "'", '-', 'NDCs', 'É'];
+
+  it('folds quotes, dashes, whitespace and case like the step-by-step folding', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.boolean(), (parts, caseSensitive) => {
+        const text = parts.join('');
+        assert.equal(renderingKey(text, caseSensitive), reference(text, caseSensitive));
+      }),
+      { numRuns: 2000 },
+    );
+    assert.equal(renderingKey('  Peak\u00a0Carbon '), 'peak carbon');
+    assert.equal(renderingKey('Carbon  \u2018Peak\u2019'), "carbon 'peak'");
   });
 });
