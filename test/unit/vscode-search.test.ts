@@ -49,6 +49,26 @@ describe('vscode logic: term search', () => {
     assert.equal(pinyinScore(key, 'fengda'), undefined);
   });
 
+  it('gives the same top hits with and without the fuzzy pass it skips when enough hits score better', () => {
+    // A large glossary: a query such as "term 1" has hundreds of substring hits, and the fuzzy
+    // pass (skipped then) could not change the first 50.
+    const glossary = Array.from({ length: 3000 }, (_, i) => ({
+      id: `g-${i}`,
+      zh: `术语${String.fromCharCode(0x4e00 + i)}`,
+      en: `glossary term ${i}`,
+      accepted: [],
+      deprecated: [],
+      definition: { zh: '', en: '' },
+      category: 'project',
+      refs: [],
+    }));
+    const large = new TermSearchIndex([...bundledTermBase.concepts, ...glossary]);
+    const ids = (hits: Array<{ concept: { id: string }; score: number }>) => hits.map((h) => `${h.concept.id}:${h.score.toFixed(6)}`);
+    for (const query of ['term 1', 'glossary', 'carbon', 'c', 'sh', '术语', 'tandafeng', 'term 12', 'glosary term', 'peak carbon']) {
+      assert.deepEqual(ids(large.search(query)), ids(large.search(query, 50, { alwaysFuzzy: true })), query);
+    }
+  });
+
   it('shapes results as the API returns them', () => {
     const concept = bundledTermBase.concepts.find((c) => c.id === 'peak-carbon')!;
     const item = searchItem(concept);

@@ -33,6 +33,9 @@ interface Entry {
   forms: string[];
 }
 
+/** The best score a fuzzy hit gets: exact, prefix and substring hits score below it. */
+const FUZZY_FLOOR = 0.1;
+
 export class TermSearchIndex {
   private readonly entries: Entry[];
   private readonly fuse: Fuse<Entry>;
@@ -76,8 +79,12 @@ export class TermSearchIndex {
     return this.entries.length;
   }
 
-  /** Best first; an empty query lists every concept in term-base order. */
-  search(query: string, limit = 50): SearchHit[] {
+  /**
+   * Best first; an empty query lists every concept in term-base order.
+   * `alwaysFuzzy` runs the fuzzy pass even when it cannot change the result
+   * (tests compare the two).
+   */
+  search(query: string, limit = 50, { alwaysFuzzy = false } = {}): SearchHit[] {
     const q = query.trim().toLowerCase();
     if (!q) return this.entries.slice(0, limit).map((e) => ({ concept: e.concept, score: 0 }));
 
@@ -105,9 +112,16 @@ export class TermSearchIndex {
       }
     }
 
-    for (const result of this.fuse.search(q)) {
-      // Fuse scores start at ~0 for exact hits; keep them behind exact form and pinyin hits.
-      offer(result.item, 0.1 + (result.score ?? 1) * 0.9);
+    // Fuzzy matching costs most by far (every key of every entry: a second per query over a
+    // 100 000-entry glossary). It scores FUZZY_FLOOR or worse, so when `limit` hits already
+    // score better it cannot change the result: skip it.
+    let strong = 0;
+    for (const score of best.values()) if (score < FUZZY_FLOOR) strong++;
+    if (alwaysFuzzy || strong < limit) {
+      for (const result of this.fuse.search(q)) {
+        // Fuse scores start at ~0 for exact hits; keep them behind exact form and pinyin hits.
+        offer(result.item, FUZZY_FLOOR + (result.score ?? 1) * 0.9);
+      }
     }
 
     return [...best.entries()]
