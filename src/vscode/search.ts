@@ -4,8 +4,13 @@
 import * as vscode from 'vscode';
 import type { Concept } from '../core/types';
 import { canonicalFor } from '../core/termbase';
+import { adaptiveDebounce } from './logic/adaptiveDebounce';
 import { languageAround } from './logic/language';
 import { searchItem, type TermSearchIndex } from './logic/searchIndex';
+
+/** A search this slow makes the QuickPick wait for a pause in typing (ms). */
+const SLOW_SEARCH_MS = 50;
+const TYPING_PAUSE_MS = 150;
 
 interface ConceptPick extends vscode.QuickPickItem {
   concept: Concept;
@@ -47,13 +52,17 @@ export function registerSearch(context: vscode.ExtensionContext, getIndex: () =>
       };
       if (typeof initialQuery === 'string') pick.value = initialQuery;
       update();
-      pick.onDidChangeValue(update);
+      // Immediate over the bundled terms (a few ms); over a very large glossary, where one
+      // search can take most of a second, only when typing pauses.
+      const updates = adaptiveDebounce(update, { slowMs: SLOW_SEARCH_MS, pauseMs: TYPING_PAUSE_MS, onWaiting: (waiting) => (pick.busy = waiting) });
+      pick.onDidChangeValue(() => updates.request());
       pick.onDidTriggerItemButton((event) => showEntry(event.item.concept));
       const chosen = await new Promise<ConceptPick | undefined>((resolve) => {
         pick.onDidAccept(() => resolve(pick.selectedItems[0]));
         pick.onDidHide(() => resolve(undefined));
         pick.show();
       });
+      updates.dispose();
       pick.dispose();
       if (!chosen) return;
       if (editor && !editor.document.isClosed) {
