@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { paper } from '../../src/core/data';
 import { createEngine } from '../../src/core/engine';
 import { alignDocuments, alignedRange, lintPair, lintBilingualDocument, estimateParams, defaultParams } from '../../src/core/bilingual';
-import type { Bead } from '../../src/core/bilingual/align';
+import { lengthCost, type Bead } from '../../src/core/bilingual/align';
 import { buildPaperDocuments, PaperVariant, scoreAlignment, AccuracyReport } from '../../src/core/bilingual/paperAlignment';
 import { segment } from '../../src/core/bilingual/segment';
 
@@ -249,5 +249,32 @@ describe('bilingual alignment: large documents', () => {
     const headingPairs = beads.filter((b) => b.zh.length === 1 && b.en.length === 1 && zhBlocks[b.zh[0]].kind === 'heading');
     assert.equal(headingPairs.length, 4000);
     for (const b of headingPairs) assert.equal(numberIn(zh, zhBlocks[b.zh[0]]), numberIn(en, enBlocks[b.en[0]]));
+  });
+});
+
+describe('bilingual alignment: length cost', () => {
+  // Gale and Church's cost as first written: -log of the two-sided normal tail (Abramowitz-Stegun
+  // 26.2.17), floored at 1e-12 and capped at 12. lengthCost skips the exp and log past the cap.
+  const reference = (zhLen: number, enLen: number, ratio: number, variance: number): number => {
+    if (zhLen === 0 && enLen === 0) return 0;
+    const z = Math.abs((enLen - zhLen * ratio) / Math.sqrt(Math.max(zhLen, 1) * variance));
+    const t = 1 / (1 + 0.2316419 * z);
+    const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+    const tail = (Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI)) * poly;
+    return Math.min(-Math.log(Math.max(2 * tail, 1e-12)), 12);
+  };
+
+  it('equals the formula for every length pair, at and past the cap', () => {
+    for (const params of [defaultParams(), { ratio: 3, variance: 1 }, { ratio: 0.3, variance: 40 }]) {
+      let capped = 0;
+      for (let zh = 0; zh <= 120; zh++) {
+        for (let en = 0; en <= 800; en++) {
+          const expected = reference(zh, en, params.ratio, params.variance);
+          assert.equal(lengthCost(zh, en, params), expected, `zh ${zh}, en ${en}, ratio ${params.ratio}`);
+          if (expected === 12) capped++;
+        }
+      }
+      assert.ok(capped > 1000, 'the grid reaches the cap');
+    }
   });
 });

@@ -97,13 +97,36 @@ const MAX_LENGTH_COST = 12;
 /** Cost of leaving one block unaligned beyond its prior (Gale–Church's length term is meaningless for 0 lengths). */
 const INDEL_LENGTH_COST = 3;
 
-function lengthCost(zhLen: number, enLen: number, params: AlignParams): number {
+export function lengthCost(zhLen: number, enLen: number, params: AlignParams): number {
   if (zhLen === 0 && enLen === 0) return 0;
   const expected = zhLen * params.ratio;
-  const delta = (enLen - expected) / Math.sqrt(Math.max(zhLen, 1) * params.variance);
-  const p = Math.max(2 * normalTail(Math.abs(delta)), 1e-12);
+  const z = Math.abs((enLen - expected) / Math.sqrt(Math.max(zhLen, 1) * params.variance));
+  // Most pairs the programme weighs are far from a translation's length: at the cap already.
+  if (z >= CAPPED_Z) return MAX_LENGTH_COST;
+  return uncappedLengthCost(z);
+}
+
+function uncappedLengthCost(z: number): number {
+  const p = Math.max(2 * normalTail(z), 1e-12);
   return Math.min(-Math.log(p), MAX_LENGTH_COST);
 }
+
+/**
+ * The least deviation z at which the length cost reaches its cap (about
+ * 4.5), found once by bisection on the cost itself: the cost grows with z,
+ * so from here on it is the cap, without an exp and a log per pair.
+ */
+const CAPPED_Z = (() => {
+  let below = 0;
+  let at = 64;
+  while (at - below > 1e-12) {
+    const mid = (below + at) / 2;
+    if (uncappedLengthCost(mid) >= MAX_LENGTH_COST) at = mid;
+    else below = mid;
+  }
+  return at;
+})();
+
 
 /**
  * Each unit's anchor keys as ascending ids (interned per alignment): the
@@ -248,6 +271,9 @@ const MOVES: Array<[number, number]> = [
   [1, 3],
 ];
 
+const MOVE_ZH = Int8Array.from(MOVES, (move) => move[0]);
+const MOVE_EN = Int8Array.from(MOVES, (move) => move[1]);
+
 /**
  * Cells a dynamic programme over one region may fill beyond its narrowest
  * band: the alignments below cost about a microsecond per cell, and a lint
@@ -285,9 +311,11 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   // length (the paragraphs one side lacks) while that stays affordable.
   const half = n * m <= 40000 ? Math.max(n, m) + 2 : bandHalfWidth(n, m, Math.abs(n - m) + 20, 40);
   const width = 2 * half + 1;
-  const center = (i: number) => Math.round((i * m) / n);
+  // Each row's diagonal column, once (the loop below asks for it eight times per cell).
+  const centers = new Int32Array(n + 4);
+  for (let i = 0; i < centers.length; i++) centers[i] = Math.round((i * m) / n);
   const cell = (i: number, j: number) => {
-    const k = j - center(i) + half;
+    const k = j - centers[i] + half;
     return k < 0 || k >= width ? -1 : i * width + k;
   };
   const intern = new Map<string, number>();
@@ -297,13 +325,14 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   const back = new Int8Array((n + 1) * width).fill(-1);
   cost[cell(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
-    const jFrom = Math.max(0, center(i) - half);
-    const jTo = Math.min(m, center(i) + half);
+    const jFrom = Math.max(0, centers[i] - half);
+    const jTo = Math.min(m, centers[i] + half);
     for (let j = jFrom; j <= jTo; j++) {
       const here = cost[cell(i, j)];
       if (!Number.isFinite(here)) continue;
       for (let k = 0; k < MOVES.length; k++) {
-        const [di, dj] = MOVES[k];
+        const di = MOVE_ZH[k];
+        const dj = MOVE_EN[k];
         if (i + di > n || j + dj > m) continue;
         const target = cell(i + di, j + dj);
         if (target < 0) continue;
