@@ -1,6 +1,7 @@
 // `.carbon-lexicon.json`: parsing with precise, file-named errors, and the
 // severity each rule runs at.
 
+import { lineColumnAt } from './lines';
 import type { LintConfig, RuleId, Severity, SeveritySetting } from './types';
 
 export const RULE_IDS: readonly RuleId[] = ['deprecated-term', 'inconsistent-variant', 'missing-translation', 'number-mismatch'];
@@ -20,16 +21,8 @@ export function severityFor(rule: RuleId, config?: LintConfig): SeveritySetting 
   return config?.rules?.[rule] ?? DEFAULT_SEVERITIES[rule];
 }
 
-/** 1-based line and column (UTF-16) of an offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+// One line counting for every message (lines.ts), still exported from here for its callers.
+export { lineColumnAt };
 
 /** Replace // and /* *\/ comments with spaces (offsets unchanged), so JSONC configs parse. */
 function blankComments(text: string): string {

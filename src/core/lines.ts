@@ -85,3 +85,13 @@ export class LineIndex {
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
+
+/**
+ * 1-based line and column (UTF-16 code units) of an offset, for messages:
+ * "\r\n", "\n" and a lone "\r" each end a line, as in the editor. Builds an
+ * index for one lookup: for many, keep a LineIndex.
+ */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const { line, character } = new LineIndex(text).positionAt(offset);
+  return { line: line + 1, column: character + 1 };
+}

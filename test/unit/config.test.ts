@@ -69,5 +69,17 @@ describe('config: severities and positions', () => {
   it('converts offsets to 1-based line and column', () => {
     assert.deepEqual(lineColumnAt('ab\ncd', 0), { line: 1, column: 1 });
     assert.deepEqual(lineColumnAt('ab\ncd', 4), { line: 2, column: 2 });
+    // A lone CR ends a line too, as in the editor; CRLF counts once.
+    assert.deepEqual(lineColumnAt('ab\rcd\r\nef', 4), { line: 2, column: 2 });
+    assert.deepEqual(lineColumnAt('ab\rcd\r\nef', 7), { line: 3, column: 1 });
+  });
+
+  it('places an error in a configuration file with CR or CRLF line endings on its own line', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['{', '  "rules": {', '    "deprecated-term": "loud"', '  }', '}'].join(eol);
+      const { errors } = parseConfig(text, '.carbon-lexicon.json');
+      assert.equal(errors.length, 1, JSON.stringify(errors));
+      assert.match(errors[0], /:3:\d+:/, `${JSON.stringify(eol)}: ${errors[0]}`);
+    }
   });
 });

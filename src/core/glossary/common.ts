@@ -4,6 +4,7 @@
 // Glossary entries are literal strings: nothing here compiles, escapes or
 // interprets them, so no glossary can make the matcher hang.
 
+import { lineColumnAt } from '../lines';
 import type { Concept, Lang, TermForm } from '../types';
 
 /** A problem in a glossary file. `line` is 1-based (0 when it concerns the whole file). */
@@ -54,23 +55,8 @@ export function checkWholeFile(text: string): GlossaryError | undefined {
   return undefined;
 }
 
-/** 1-based line and column of a UTF-16 offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 13 && text.charCodeAt(i + 1) !== 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
+// One line counting for every message (lines.ts), still exported from here for its callers.
+export { lineColumnAt };
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 

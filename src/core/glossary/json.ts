@@ -23,7 +23,7 @@ import {
 import { firstSyntaxError, nodeStart, parseJsonTree } from './jsonText';
 import { validateGlossaryConcepts } from './validate';
 import { copyConcept } from './merge';
-import { LineIndex } from '../lines';
+import { LineIndex, lineColumnAt } from '../lines';
 
 const CONCEPT_KEYS = new Set([
   'id', 'zh', 'en', 'accepted', 'deprecated', 'definition', 'category', 'refs', 'override', '$comment',
@@ -301,18 +301,14 @@ function isObject(v: Json | undefined): v is { [key: string]: Json } {
 function syntaxError(body: string): GlossaryError {
   const error = firstSyntaxError(body);
   if (!error) return { line: 1, message: 'JSON syntax error' };
-  const lines = new LineIndex(body);
-  return { line: lines.positionAt(error.offset).line + 1, column: error.offset - lineStartOffset(body, error.offset) + 1, message: `JSON syntax error: ${error.message}` };
+  const { line, column } = lineColumnAt(body, error.offset);
+  return { line, column, message: `JSON syntax error: ${error.message}` };
 }
 
 function label(path: Path): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('').replace(/^\[/, 'entry [');
 }
 
-function lineStartOffset(text: string, offset: number): number {
-  const nl = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
-  return nl + 1;
-}
 
 /** Serialises a term base in the JSON format (stable key order, 2-space indent). */
 export function exportJson(concepts: GlossaryConcept[] | import('../types').Concept[]): string {
