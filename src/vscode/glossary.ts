@@ -19,6 +19,7 @@ import {
   deprecationEntry,
   firstJsonGlossary,
   firstLineContaining,
+  GlossaryLineFinder,
   guessLang,
   MAX_FILE_BYTES,
   mergeTermBases,
@@ -172,16 +173,23 @@ export class ProjectGlossaries implements vscode.Disposable {
 
     const merged = mergeTermBases(bundledTermBase, extras);
     const sourceUri = new Map(listed.map((g) => [vscode.workspace.asRelativePath(g.uri), g.uri]));
+    // One finder per glossary text: thousands of messages must not each search the whole file.
+    const finders = new Map<string, GlossaryLineFinder>();
+    const lineIn = (source: string, needle: string) => {
+      let finder = finders.get(source);
+      if (!finder) finders.set(source, (finder = new GlossaryLineFinder(texts.get(source) ?? '')));
+      return finder.lineOf(needle);
+    };
     for (const c of merged.conflicts) {
       const message = vscode.l10n.t('“{0}” belongs to more than one concept: {1}. Mark it "shared": true in every entry if that is intended.', c.text, c.conceptIds.map((id, i) => `${id} (${c.sources[i]})`).join(', '));
       for (const source of new Set(c.sources)) {
         const uri = sourceUri.get(source);
-        if (uri) add(uri, diagnostic(firstLineContaining(texts.get(source) ?? '', c.text), undefined, message, vscode.DiagnosticSeverity.Warning));
+        if (uri) add(uri, diagnostic(lineIn(source, c.text), undefined, message, vscode.DiagnosticSeverity.Warning));
       }
     }
     for (const p of merged.problems) {
       const uri = sourceUri.get(p.source);
-      if (uri) add(uri, diagnostic(firstLineContaining(texts.get(p.source) ?? '', p.conceptId), undefined, p.message, vscode.DiagnosticSeverity.Information));
+      if (uri) add(uri, diagnostic(lineIn(p.source, p.conceptId), undefined, p.message, vscode.DiagnosticSeverity.Information));
     }
 
     this.diagnostics.clear();

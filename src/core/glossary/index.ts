@@ -10,7 +10,7 @@ import { copyConcept } from './merge';
 import { validateGlossaryConcepts } from './validate';
 
 export type { GlossaryConcept, GlossaryError } from './common';
-export { MAX_ENTRIES, MAX_FILE_BYTES, MAX_TERM_LENGTH, decodeGlossaryBytes, firstLineContaining, guessLang, slugId, termProblem } from './common';
+export { MAX_ENTRIES, MAX_FILE_BYTES, MAX_TERM_LENGTH, decodeGlossaryBytes, firstLineContaining, GlossaryLineFinder, guessLang, slugId, termProblem } from './common';
 export { FULL_CSV_COLUMNS } from './csv';
 export { mergeTermBases, BUNDLED_SOURCE, type MergeConflict, type MergeProblem, type MergeResult } from './merge';
 export {
