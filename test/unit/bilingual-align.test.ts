@@ -264,13 +264,14 @@ describe('bilingual alignment: length cost', () => {
     return Math.min(-Math.log(Math.max(2 * tail, 1e-12)), 12);
   };
 
-  it('equals the formula for every length pair, at and past the cap', () => {
+  it('equals the formula for every length pair, at and past the cap, computed or kept', () => {
     for (const params of [defaultParams(), { ratio: 3, variance: 1 }, { ratio: 0.3, variance: 40 }]) {
       let capped = 0;
       for (let zh = 0; zh <= 120; zh++) {
         for (let en = 0; en <= 800; en++) {
           const expected = reference(zh, en, params.ratio, params.variance);
           assert.equal(lengthCost(zh, en, params), expected, `zh ${zh}, en ${en}, ratio ${params.ratio}`);
+          assert.equal(lengthCost(zh, en, params), expected, `again (kept for short blocks): zh ${zh}, en ${en}`);
           if (expected === 12) capped++;
         }
       }

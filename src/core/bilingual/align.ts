@@ -99,6 +99,24 @@ const INDEL_LENGTH_COST = 3;
 
 export function lengthCost(zhLen: number, enLen: number, params: AlignParams): number {
   if (zhLen === 0 && enLen === 0) return 0;
+  // Short blocks (headings, list items) repeat the same few length pairs thousands of times.
+  if (zhLen < SMALL_ZH && enLen < SMALL_EN) {
+    let table = smallCosts.get(params);
+    if (!table) smallCosts.set(params, (table = new Float64Array(SMALL_ZH * SMALL_EN).fill(NaN)));
+    const at = zhLen * SMALL_EN + enLen;
+    const known = table[at];
+    if (known === known) return known; // not NaN: computed before
+    return (table[at] = computeLengthCost(zhLen, enLen, params));
+  }
+  return computeLengthCost(zhLen, enLen, params);
+}
+
+/** Length pairs below these bounds have their cost kept per parameter set (128 KB each). */
+const SMALL_ZH = 64;
+const SMALL_EN = 256;
+const smallCosts = new WeakMap<AlignParams, Float64Array>();
+
+function computeLengthCost(zhLen: number, enLen: number, params: AlignParams): number {
   const expected = zhLen * params.ratio;
   const z = Math.abs((enLen - expected) / Math.sqrt(Math.max(zhLen, 1) * params.variance));
   // Most pairs the programme weighs are far from a translation's length: at the cap already.
