@@ -62,6 +62,28 @@ export function formatText(findings: ReportedFinding[], summary: RunSummary, qui
 }
 
 export function formatJson(findings: ReportedFinding[]): string {
+  return [...formatJsonPieces(findings)].join('');
+}
+
+/**
+ * formatJson in pieces of `batch` findings, for writing as they are made: a
+ * draft with half a million findings would otherwise hold its whole report
+ * (hundreds of MB) as one string, and again as the bytes written.
+ */
+export function* formatJsonPieces(findings: ReportedFinding[], batch = 5000): Generator<string> {
+  if (findings.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let from = 0; from < findings.length; from += batch) {
+    const body = jsonLines(findings.slice(from, from + batch));
+    yield from === 0 ? `[\n${body}` : `,\n${body}`;
+  }
+  yield '\n]\n';
+}
+
+/** The findings as JSON objects, one per line, separated by ",\n" (no brackets). */
+function jsonLines(findings: ReportedFinding[]): string {
   const out = findings.map((f) => ({
     file: f.file,
     line: f.line,
@@ -75,13 +97,12 @@ export function formatJson(findings: ReportedFinding[]): string {
     suggestion: f.suggestion ?? null,
     term: f.term ?? null,
   }));
-  if (out.length === 0) return '[]\n';
   // One finding per line: readable, diff-friendly, and much cheaper than full indentation.
-  // One JSON.stringify of the whole array is about twice as fast as one per finding; the
+  // One JSON.stringify of many findings is about twice as fast as one per finding; the
   // line breaks then go between the elements. `},{"file":` occurs only there: inside a
   // string every quote is escaped, and the only other objects (term) start with "id".
   const compact = JSON.stringify(out);
-  return `[\n${compact.slice(1, -1).replaceAll('},{"file":', '},\n{"file":')}\n]\n`;
+  return compact.slice(1, -1).replaceAll('},{"file":', '},\n{"file":');
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {

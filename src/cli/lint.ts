@@ -15,7 +15,7 @@ import { pairFiles } from './pairs';
 import { fixAll, safeEdits } from '../core/fixes';
 import { collectFiles, displayPath, formatOf } from './files';
 import { ConfigError, ConfigResolver, ResolvedConfig } from './configDiscovery';
-import { formatJson, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, ReportedFinding, ToolInfo } from './formats';
+import { formatJsonPieces, formatSarif, formatText, OUTPUT_FORMATS, OutputFormat, ReportedFinding, ToolInfo } from './formats';
 import { LineIndex } from '../core/lines';
 import type { CliIO } from './main';
 
@@ -249,7 +249,7 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
   // A loop, not push(...): a 10 MB line can hold hundreds of thousands of findings, beyond the argument limit.
   for (const doc of docs) for (const finding of place(doc.findings, doc.text, doc.shown, doc.resolved.engine.concept, minRank)) reported.push(finding);
 
-  if (format === 'json') io.stdout(formatJson(reported));
+  if (format === 'json') for (const piece of formatJsonPieces(reported)) io.stdout(piece);
   else if (format === 'sarif') io.stdout(formatSarif(reported, tool, pathToFileURL(io.cwd).href));
   else io.stdout(formatText(reported, { filesChecked, filesSkipped, fixesApplied, fix: !!values.fix }, !!values.quiet));
 

@@ -1,7 +1,7 @@
 // The JSON output is put together from pieces for speed; it must read exactly
 // as JSON.stringify would write each finding, one per line.
 import assert from 'node:assert/strict';
-import { formatJson, ReportedFinding } from '../../src/cli/formats';
+import { formatJson, formatJsonPieces, ReportedFinding } from '../../src/cli/formats';
 
 function finding(overrides: Partial<ReportedFinding>): ReportedFinding {
   return {
@@ -58,5 +58,17 @@ describe('CLI JSON output', () => {
 
   it('writes an empty list as []', () => {
     assert.equal(formatJson([]), '[]\n');
+    assert.deepEqual([...formatJsonPieces([])], ['[]\n']);
+  });
+
+  it('writes the same text in pieces of any batch size, one batch of findings per piece but the last', () => {
+    for (const count of [1, 2, 3, 4, 7, 9]) {
+      const findings = Array.from({ length: count }, (_, i) => finding({ line: i + 1, message: `finding ${i}, "quoted"` }));
+      for (const batch of [1, 2, 3, 5000]) {
+        const pieces = [...formatJsonPieces(findings, batch)];
+        assert.equal(pieces.join(''), expected(findings), `${count} findings in batches of ${batch}`);
+        assert.equal(pieces.length, Math.ceil(count / batch) + 1);
+      }
+    }
   });
 });
