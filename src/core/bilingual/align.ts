@@ -145,7 +145,6 @@ const CAPPED_Z = (() => {
   return at;
 })();
 
-
 /**
  * Each unit's anchor keys as ascending ids (interned per alignment): the
  * dynamic programme asks for the shared keys of every candidate bead, and

@@ -174,8 +174,6 @@ export class LetterIndex {
     countLetters(this.text, e << LETTER_STRIDE_BITS, end);
     return langOfCounts(this.cjkBefore[e] + countedCjk - cjk, this.latinBefore[e] + countedLatin - latin);
   }
-
-
 }
 
 // ---------------------------------------------------------------- markers

@@ -309,7 +309,6 @@ function label(path: Path): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('').replace(/^\[/, 'entry [');
 }
 
-
 /** Serialises a term base in the JSON format (stable key order, 2-space indent). */
 export function exportJson(concepts: GlossaryConcept[] | import('../types').Concept[]): string {
   const plain = concepts.map((c) => copyConcept(c));
