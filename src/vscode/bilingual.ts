@@ -228,8 +228,12 @@ export class BilingualPairs implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return open.getText();
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
+      // Checked before reading: an oversized partner is not read only to be dropped, and a
+      // device or pipe (a link to /dev/zero) is not read at all.
       const limit = readSettings(uri).maxFileSize;
+      const stat = await vscode.workspace.fs.stat(uri);
+      if ((stat.type & vscode.FileType.File) === 0 || stat.size > limit) return undefined;
+      const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.byteLength > limit || bytes.subarray(0, 8000).includes(0)) return undefined;
       return new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
     } catch {
