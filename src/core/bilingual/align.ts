@@ -314,6 +314,47 @@ function bandHalfWidth(n: number, m: number, wanted: number, least: number): num
 }
 
 /**
+ * The cells of an (n + 1) × (m + 1) table that a banded programme keeps:
+ * row i holds columns [first(i), last(i)], centred on round(i·m/n), stored
+ * row by row in `width` slots. Both alignment programmes index their tables
+ * through it.
+ */
+class Band {
+  readonly width: number;
+  /** Each row's diagonal column, once (the programmes ask for it several times per cell). */
+  private readonly centers: Int32Array;
+
+  constructor(
+    n: number,
+    m: number,
+    readonly half: number,
+  ) {
+    this.width = 2 * half + 1;
+    this.centers = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) this.centers[i] = Math.round((i * m) / n);
+  }
+
+  /** Slots for rows 0..n. */
+  get size(): number {
+    return this.centers.length * this.width;
+  }
+
+  first(i: number): number {
+    return this.centers[i] - this.half;
+  }
+
+  last(i: number): number {
+    return this.centers[i] + this.half;
+  }
+
+  /** Slot of (i, j), or -1 outside the band. */
+  cell(i: number, j: number): number {
+    const k = j - this.centers[i] + this.half;
+    return k < 0 || k >= this.width ? -1 : i * this.width + k;
+  }
+}
+
+/**
  * Gale–Church dynamic programme over one region (no anchors inside). Long
  * regions are searched in a band around the diagonal, so memory and time stay
  * linear (a 10 MB draft must not stall the editor).
@@ -326,32 +367,24 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   }
   // Band half-width: the whole table for small regions; wide enough for the difference in
   // length (the paragraphs one side lacks) while that stays affordable.
-  const half = n * m <= 40000 ? Math.max(n, m) + 2 : bandHalfWidth(n, m, Math.abs(n - m) + 20, 40);
-  const width = 2 * half + 1;
-  // Each row's diagonal column, once (the loop below asks for it eight times per cell).
-  const centers = new Int32Array(n + 4);
-  for (let i = 0; i < centers.length; i++) centers[i] = Math.round((i * m) / n);
-  const cell = (i: number, j: number) => {
-    const k = j - centers[i] + half;
-    return k < 0 || k >= width ? -1 : i * width + k;
-  };
+  const band = new Band(n, m, n * m <= 40000 ? Math.max(n, m) + 2 : bandHalfWidth(n, m, Math.abs(n - m) + 20, 40));
   const intern = new Map<string, number>();
   const zhSide = sideOf(zh, intern);
   const enSide = sideOf(en, intern);
-  const cost = new Float64Array((n + 1) * width).fill(Infinity);
-  const back = new Int8Array((n + 1) * width).fill(-1);
-  cost[cell(0, 0)] = 0;
+  const cost = new Float64Array(band.size).fill(Infinity);
+  const back = new Int8Array(band.size).fill(-1);
+  cost[band.cell(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
-    const jFrom = Math.max(0, centers[i] - half);
-    const jTo = Math.min(m, centers[i] + half);
+    const jFrom = Math.max(0, band.first(i));
+    const jTo = Math.min(m, band.last(i));
     for (let j = jFrom; j <= jTo; j++) {
-      const here = cost[cell(i, j)];
+      const here = cost[band.cell(i, j)];
       if (!Number.isFinite(here)) continue;
       for (let k = 0; k < MOVES.length; k++) {
         const di = MOVE_ZH[k];
         const dj = MOVE_EN[k];
         if (i + di > n || j + dj > m) continue;
-        const target = cell(i + di, j + dj);
+        const target = band.cell(i + di, j + dj);
         if (target < 0) continue;
         const c = here + beadCost(zhSide, i, di, enSide, j, dj, params);
         if (c < cost[target]) {
@@ -365,7 +398,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const at = cell(i, j);
+    const at = band.cell(i, j);
     const move = at >= 0 ? back[at] : -1;
     // Not reached (cannot happen: consecutive rows' bands overlap): fall back to single steps.
     const [di, dj] = move >= 0 ? MOVES[move] : i > 0 ? [1, 0] : [0, 1];
@@ -425,25 +458,19 @@ function matchAnchors(zh: AlignUnit[], en: AlignUnit[], params: AlignParams): Ar
   const m = ea.length;
   // The whole table when it is small, else a band around the diagonal (see bandHalfWidth):
   // thousands of headings on each side made this quadratic in time and memory.
-  const half = n * m <= BAND_CELLS ? Math.max(n, m) + 1 : bandHalfWidth(n, m, 0, 32);
-  const width = 2 * half + 1;
-  const lo = (i: number) => Math.round((i * m) / n) - half; // column of band slot 0 in row i
-  // best[i][j] at i * width + (j - lo(i)); cells outside the band are never on the path.
-  const best = new Float64Array((n + 1) * width).fill(-Infinity);
-  const took = new Int8Array((n + 1) * width);
-  const at = (i: number, j: number): number => {
-    const k = j - lo(i);
-    return k < 0 || k >= width ? -1 : i * width + k;
-  };
+  const band = new Band(n, m, n * m <= BAND_CELLS ? Math.max(n, m) + 1 : bandHalfWidth(n, m, 0, 32));
+  // Cells outside the band are never on the path.
+  const best = new Float64Array(band.size).fill(-Infinity);
+  const took = new Int8Array(band.size);
   const value = (i: number, j: number): number => {
     if (i === 0 || j === 0) return 0; // nothing matched yet
-    const c = at(i, j);
+    const c = band.cell(i, j);
     return c < 0 ? -Infinity : best[c];
   };
   const MIN_SCORE = 2;
   for (let i = 1; i <= n; i++) {
-    const from = Math.max(1, lo(i));
-    const to = Math.min(m, lo(i) + width - 1);
+    const from = Math.max(1, band.first(i));
+    const to = Math.min(m, band.last(i));
     for (let j = from; j <= to; j++) {
       let v = value(i - 1, j);
       let t = 1;
@@ -460,7 +487,7 @@ function matchAnchors(zh: AlignUnit[], en: AlignUnit[], params: AlignParams): Ar
           t = 3;
         }
       }
-      const c = i * width + (j - lo(i));
+      const c = band.cell(i, j);
       best[c] = v;
       took[c] = t;
     }
@@ -469,7 +496,7 @@ function matchAnchors(zh: AlignUnit[], en: AlignUnit[], params: AlignParams): Ar
   let i = n;
   let j = m;
   while (i > 0 && j > 0) {
-    const c = at(i, j);
+    const c = band.cell(i, j);
     // Outside the band (not on any path the programme filled): step back along the longer side.
     const t = c >= 0 ? took[c] : i * m > j * n ? 1 : 2;
     if (t === 3) {
