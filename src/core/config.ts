@@ -21,9 +21,6 @@ export function severityFor(rule: RuleId, config?: LintConfig): SeveritySetting 
   return config?.rules?.[rule] ?? DEFAULT_SEVERITIES[rule];
 }
 
-// One line counting for every message (lines.ts), still exported from here for its callers.
-export { lineColumnAt };
-
 /** Replace // and /* *\/ comments with spaces (offsets unchanged), so JSONC configs parse. */
 function blankComments(text: string): string {
   let out = '';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseConfig, severityFor, lineColumnAt } from '../../src/core/config';
+import { parseConfig, severityFor } from '../../src/core/config';
+import { lineColumnAt } from '../../src/core/lines';
 
 describe('config: parseConfig', () => {
   it('parses a valid configuration', () => {

@@ -55,9 +55,6 @@ export function checkWholeFile(text: string): GlossaryError | undefined {
   return undefined;
 }
 
-// One line counting for every message (lines.ts), still exported from here for its callers.
-export { lineColumnAt };
-
 const HAN = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 
 /** Language of a bare string form: any Han character makes it Chinese. */

@@ -28,6 +28,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { lineColumnAt } from '../lines';
 import type { Concept, Lang, TermForm } from '../types';
 import {
   MAX_DEFINITION_LENGTH,
@@ -35,7 +36,6 @@ import {
   cleanForm,
   emptyConcept,
   guessLang,
-  lineColumnAt,
   normaliseLang,
   slugId,
   termProblem,
