@@ -78,11 +78,13 @@ export function writeFileAtomic(file: string, content: Buffer): void {
 
 type ReadResult = { text: string; bom: boolean } | { skip: string } | { error: string };
 
-function readDocument(file: string, shown: string, maxSize: number): ReadResult {
+/** `beforeRead` is told the size of a file about to be read (see prepareEngineFor). */
+function readDocument(file: string, shown: string, maxSize: number, beforeRead?: (size: number) => void): ReadResult {
   let buffer: Buffer;
   try {
     const size = fs.statSync(file).size;
     if (size > maxSize) return { skip: `${shown}: skipped, ${size} bytes is over --max-file-size (${maxSize} bytes)` };
+    beforeRead?.(size);
     buffer = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -100,15 +102,15 @@ function readDocument(file: string, shown: string, maxSize: number): ReadResult 
 }
 
 /**
- * Before a file is read, ready its engine for the file's length (a UTF-8 byte
- * count bounds the UTF-16 length from above): V8 optimises the matcher in the
- * background while the file is read and decoded. Errors are left to the read
- * and configuration steps that follow, which report them.
+ * Before a file of `size` bytes is read, ready its engine for that length (a
+ * UTF-8 byte count bounds the UTF-16 length from above): V8 optimises the
+ * matcher in the background while the file is read and decoded. A
+ * configuration error is left to the configuration step that follows, which
+ * reports it.
  */
-function prepareEngineFor(file: string, resolver: ConfigResolver, maxSize: number, options: { fixes: boolean }): void {
+function prepareEngineFor(file: string, size: number, resolver: ConfigResolver, options: { fixes: boolean }): void {
   try {
-    const size = fs.statSync(file).size;
-    if (size <= maxSize) resolver.forFile(file).engine.prepare(size, options);
+    resolver.forFile(file).engine.prepare(size, options);
   } catch {
     // Reported below.
   }
@@ -182,8 +184,7 @@ export async function runLint(args: string[], io: CliIO, tool: ToolInfo): Promis
   const docs: LintedDocument[] = [];
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    prepareEngineFor(file, resolver, maxSize, lintOptions);
-    const read = readDocument(file, shown, maxSize);
+    const read = readDocument(file, shown, maxSize, (size) => prepareEngineFor(file, size, resolver, lintOptions));
     if ('skip' in read) {
       io.stderr(`carbon-lexicon lint: ${read.skip}\n`);
       filesSkipped++;
