@@ -362,6 +362,12 @@ async function main() {
     row.floorCpuMs = floor.cpuMs;
     log(`    floor (read + visit each char) ${fmtMs(floor.ms)} wall, ${fmtMs(floor.cpuMs)} CPU`);
 
+    // Whole process: the term scan alone (see bench/scan-only.cjs), a lower bound for any CLI on this engine.
+    const scanOnly = timeProcess('node', [join(ROOT, 'bench/scan-only.cjs'), coreFile, manifest.file], args.runs);
+    row.scanOnlyMs = scanOnly.ms;
+    row.scanOnlyCpuMs = scanOnly.cpuMs;
+    log(`    term scan alone (engine, read, Markdown segments, matcher) ${fmtMs(scanOnly.ms)} wall, ${fmtMs(scanOnly.cpuMs)} CPU`);
+
     // Whole process: textlint + textlint-rule-prh (or its figures from an earlier run on the same drafts).
     const earlier = args.reuseTextlint ? JSON.parse(readFileSync(args.reuseTextlint, 'utf8')).sizes?.[label] : undefined;
     if (earlier?.textlintMs !== undefined && earlier.bytes === manifest.bytes) {
@@ -645,6 +651,10 @@ function printSummary(results) {
     add(`${label}: CLI whole process (wall / CPU)`, `${wallCpu(r.cliMs, r.cliCpuMs)}${r.cliMs !== undefined ? ` (${(pick(r.cliMs, r.cliCpuMs) / mb).toFixed(0)} ms/MB)` : ''}`, '', undefined);
     add(`${label}: textlint + prh whole process (wall / CPU)`, wallCpu(r.textlintMs, r.textlintCpuMs), '', undefined);
     add(`${label}: floor whole process (wall / CPU)`, wallCpu(r.floorMs, r.floorCpuMs), '', undefined);
+    if (r.scanOnlyMs !== undefined) {
+      const scanVsFloor = pick(r.scanOnlyMs, r.scanOnlyCpuMs) / pick(r.floorMs, r.floorCpuMs);
+      add(`${label}: term scan alone, whole process (wall / CPU; × floor)`, `${wallCpu(r.scanOnlyMs, r.scanOnlyCpuMs)} (${scanVsFloor.toFixed(2)}×)`, '', undefined);
+    }
     add(`${label}: in-process lint (wall / CPU)`, `${fmtMs(r.inProcessMs)} / ${fmtMs(r.inProcessCpuMs)} (${r.inProcessMsPerMB.toFixed(1)} ms/MB ${basis})`, '', undefined);
     const ours = r.cliMs === undefined ? undefined : pick(r.cliMs, r.cliCpuMs);
     const theirs = r.textlintMs === undefined ? undefined : pick(r.textlintMs, r.textlintCpuMs);
