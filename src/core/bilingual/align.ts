@@ -224,12 +224,12 @@ function sideOf(units: AlignUnit[], intern: Map<string, number>): Side {
   return { units, lengthBefore, headingsBefore, idsOfRun };
 }
 
-/** How many ids two ascending lists share. */
-function sharedCount(a: Int32Array, b: Int32Array): number {
+/** How many ids two ascending lists (or runs of them, [aFrom, aTo) and [bFrom, bTo)) share. */
+function sharedCount(a: Int32Array, b: Int32Array, aFrom = 0, aTo = a.length, bFrom = 0, bTo = b.length): number {
   let shared = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
+  let i = aFrom;
+  let j = bFrom;
+  while (i < aTo && j < bTo) {
     if (a[i] < b[j]) i++;
     else if (b[j] < a[i]) j++;
     else {
@@ -421,27 +421,82 @@ function styleRanks(units: AlignUnit[]): Map<MarkerStyle, number> {
   return ranks;
 }
 
-function anchorScore(
-  a: AlignUnit,
-  b: AlignUnit,
-  ranksA: Map<MarkerStyle, number>,
-  ranksB: Map<MarkerStyle, number>,
-  params: AlignParams,
-): number {
-  if (a.heading !== b.heading) return -Infinity;
-  let score = a.heading ? 2 : 0;
-  if (a.marker && b.marker) {
-    if (a.marker.value !== b.marker.value) return -Infinity;
-    score += ranksA.get(a.marker.style) === ranksB.get(b.marker.style) ? 3 : 1;
-  } else if (a.marker || b.marker) {
+/**
+ * What anchorScore needs of each anchor candidate on one side, as numbers:
+ * the anchor programme scores some 65 candidate pairs per anchor, and a
+ * draft of one-line headings has hundreds of thousands of anchors.
+ */
+interface AnchorFeatures {
+  heading: Uint8Array;
+  hasMarker: Uint8Array;
+  markerValue: Float64Array;
+  /** Rank of the marker's style (styleRanks). */
+  styleRank: Int32Array;
+  hasLevel: Uint8Array;
+  level: Float64Array;
+  length: Float64Array;
+  /** Interned anchor keys of candidate k, ascending: ids[idStart[k], idStart[k + 1]) (one array, not one per candidate). */
+  idStart: Int32Array;
+  ids: Int32Array;
+}
+
+function anchorFeatures(units: AlignUnit[], intern: Map<string, number>): AnchorFeatures {
+  const n = units.length;
+  const ranks = styleRanks(units);
+  const f: AnchorFeatures = {
+    heading: new Uint8Array(n),
+    hasMarker: new Uint8Array(n),
+    markerValue: new Float64Array(n),
+    styleRank: new Int32Array(n),
+    hasLevel: new Uint8Array(n),
+    level: new Float64Array(n),
+    length: new Float64Array(n),
+    idStart: new Int32Array(n + 1),
+    ids: new Int32Array(units.reduce((total, u) => total + u.anchors.size, 0)),
+  };
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const u = units[k];
+    for (const key of u.anchors) {
+      let id = intern.get(key);
+      if (id === undefined) intern.set(key, (id = intern.size));
+      f.ids[at++] = id;
+    }
+    f.idStart[k + 1] = at;
+    f.ids.subarray(f.idStart[k], at).sort();
+    f.heading[k] = u.heading ? 1 : 0;
+    if (u.marker) {
+      f.hasMarker[k] = 1;
+      f.markerValue[k] = u.marker.value;
+      f.styleRank[k] = ranks.get(u.marker.style) ?? -1;
+    }
+    if (u.level !== undefined) {
+      f.hasLevel[k] = 1;
+      f.level[k] = u.level;
+    }
+    f.length[k] = u.length;
+  }
+  return f;
+}
+
+/** How well zh anchor candidate a and en candidate b match (-Infinity: they cannot). */
+function anchorScore(z: AnchorFeatures, a: number, e: AnchorFeatures, b: number, params: AlignParams): number {
+  if (z.heading[a] !== e.heading[b]) return -Infinity;
+  let score = z.heading[a] === 1 ? 2 : 0;
+  if (z.hasMarker[a] === 1 && e.hasMarker[b] === 1) {
+    if (z.markerValue[a] !== e.markerValue[b]) return -Infinity;
+    score += z.styleRank[a] === e.styleRank[b] ? 3 : 1;
+  } else if (z.hasMarker[a] === 1 || e.hasMarker[b] === 1) {
     score -= 1;
   }
-  if (a.level !== undefined && b.level !== undefined) score += a.level === b.level ? 1 : -1;
-  const lc = lengthCost(a.length, b.length, params);
+  if (z.hasLevel[a] === 1 && e.hasLevel[b] === 1) score += z.level[a] === e.level[b] ? 1 : -1;
+  const lc = lengthCost(z.length[a], e.length[b], params);
   score += lc < 2 ? 1 : lc > 6 ? -2 : 0;
-  for (const k of a.anchors) if (b.anchors.has(k)) score += 0.5;
-  return score;
+  return score + 0.5 * sharedCount(z.ids, e.ids, z.idStart[a], z.idStart[a + 1], e.idStart[b], e.idStart[b + 1]);
 }
+
+/** Least score of a pair the anchor programme matches. */
+const MIN_ANCHOR_SCORE = 2;
 
 /**
  * Structural anchors: headings and numbered items matched in order by a
@@ -452,45 +507,54 @@ function matchAnchors(zh: AlignUnit[], en: AlignUnit[], params: AlignParams): Ar
   const za = zh.map((u, i) => i).filter((i) => zh[i].heading || zh[i].marker);
   const ea = en.map((u, i) => i).filter((i) => en[i].heading || en[i].marker);
   if (za.length === 0 || ea.length === 0) return [];
-  const ranksZ = styleRanks(za.map((i) => zh[i]));
-  const ranksE = styleRanks(ea.map((i) => en[i]));
+  const intern = new Map<string, number>();
+  const zf = anchorFeatures(za.map((i) => zh[i]), intern);
+  const ef = anchorFeatures(ea.map((i) => en[i]), intern);
   const n = za.length;
   const m = ea.length;
   // The whole table when it is small, else a band around the diagonal (see bandHalfWidth):
   // thousands of headings on each side made this quadratic in time and memory.
   const band = new Band(n, m, n * m <= BAND_CELLS ? Math.max(n, m) + 1 : bandHalfWidth(n, m, 0, 32));
-  // Cells outside the band are never on the path.
-  const best = new Float64Array(band.size).fill(-Infinity);
+  const width = band.width;
+  // Which move reached each cell (1 up, 2 left, 3 a match) for the trace back; the best
+  // scores only for this row and the one before (a full table took 8 bytes a cell).
   const took = new Int8Array(band.size);
-  const value = (i: number, j: number): number => {
-    if (i === 0 || j === 0) return 0; // nothing matched yet
-    const c = band.cell(i, j);
-    return c < 0 ? -Infinity : best[c];
+  let previous = new Float64Array(width);
+  let current = new Float64Array(width);
+  // Best score at (i, j): 0 on row or column 0 (nothing matched yet), -Infinity outside the band.
+  const scoreIn = (row: Float64Array, first: number, i: number, j: number): number => {
+    if (i === 0 || j === 0) return 0;
+    const k = j - first;
+    return k < 0 || k >= width ? -Infinity : row[k];
   };
-  const MIN_SCORE = 2;
   for (let i = 1; i <= n; i++) {
-    const from = Math.max(1, band.first(i));
+    const first = band.first(i);
+    const previousFirst = band.first(i - 1);
+    current.fill(-Infinity);
+    const from = Math.max(1, first);
     const to = Math.min(m, band.last(i));
     for (let j = from; j <= to; j++) {
-      let v = value(i - 1, j);
+      let v = scoreIn(previous, previousFirst, i - 1, j);
       let t = 1;
-      const left = value(i, j - 1);
+      const left = scoreIn(current, first, i, j - 1);
       if (left > v) {
         v = left;
         t = 2;
       }
-      const diagonal = value(i - 1, j - 1);
+      const diagonal = scoreIn(previous, previousFirst, i - 1, j - 1);
       if (diagonal > -Infinity) {
-        const s = anchorScore(zh[za[i - 1]], en[ea[j - 1]], ranksZ, ranksE, params);
-        if (s >= MIN_SCORE && diagonal + s > v) {
+        const s = anchorScore(zf, i - 1, ef, j - 1, params);
+        if (s >= MIN_ANCHOR_SCORE && diagonal + s > v) {
           v = diagonal + s;
           t = 3;
         }
       }
-      const c = band.cell(i, j);
-      best[c] = v;
-      took[c] = t;
+      current[j - first] = v;
+      took[i * width + j - first] = t;
     }
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
   const pairs: Array<[number, number]> = [];
   let i = n;

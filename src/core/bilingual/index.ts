@@ -315,15 +315,7 @@ function lintDocumentUncached(text: string, options: BilingualOptions): Finding[
   const pairs: AlignedPair[] = [];
 
   if (layout === 'interleaved' || layout === 'interleaved+table') {
-    const flow = blocks.filter((b) => b.kind !== 'table-row' && (b.lang === 'zh' || b.lang === 'en'));
-    const zhBlocks = flow.filter((b) => b.lang === 'zh');
-    const enBlocks = flow.filter((b) => b.lang === 'en');
-    const index = new Map(flow.map((b, i) => [b, i] as const));
-    const position = (b: Block) => index.get(b) ?? 0;
-    const beads = align(
-      unitsOf(text, zhBlocks, 'zh', matches, zhBlocks.map(position)),
-      unitsOf(text, enBlocks, 'en', matches, enBlocks.map(position)),
-    );
+    const { zhBlocks, enBlocks, beads } = alignFlow(text, blocks, matches);
     for (const pair of alignedPairs(beads, zhBlocks, enBlocks)) pairs.push(pair);
   }
   for (const { rows, columns } of tables.values()) {
@@ -350,15 +342,30 @@ export function alignInterleaved(text: string, format: DocumentFormat, matches: 
   if (!hasCjk(text)) return undefined;
   const { layout, blocks } = analyse(text, format);
   if (layout !== 'interleaved' && layout !== 'interleaved+table') return undefined;
-  const flow = blocks.filter((b) => b.kind !== 'table-row' && (b.lang === 'zh' || b.lang === 'en'));
-  const zhBlocks = flow.filter((b) => b.lang === 'zh');
-  const enBlocks = flow.filter((b) => b.lang === 'en');
-  const sorted = sortedMatches(matches);
-  const index = new Map(flow.map((b, i) => [b, i] as const));
-  const beads = align(
-    unitsOf(text, zhBlocks, 'zh', sorted, zhBlocks.map((b) => index.get(b) ?? 0)),
-    unitsOf(text, enBlocks, 'en', sorted, enBlocks.map((b) => index.get(b) ?? 0)),
-  );
+  return alignFlow(text, blocks, sortedMatches(matches));
+}
+
+/**
+ * Align the Chinese and the English blocks of an interleaved document's flow
+ * (its blocks outside tables), each unit knowing its place in the flow.
+ */
+function alignFlow(text: string, blocks: Block[], sorted: TermMatch[]): DocumentAlignment {
+  const zhBlocks: Block[] = [];
+  const enBlocks: Block[] = [];
+  const zhPositions: number[] = [];
+  const enPositions: number[] = [];
+  let position = 0;
+  for (const b of blocks) {
+    if (b.kind === 'table-row') continue;
+    if (b.lang === 'zh') {
+      zhBlocks.push(b);
+      zhPositions.push(position++);
+    } else if (b.lang === 'en') {
+      enBlocks.push(b);
+      enPositions.push(position++);
+    }
+  }
+  const beads = align(unitsOf(text, zhBlocks, 'zh', sorted, zhPositions), unitsOf(text, enBlocks, 'en', sorted, enPositions));
   return { zhBlocks, enBlocks, beads };
 }
 
