@@ -98,17 +98,26 @@ const MAX_LENGTH_COST = 12;
 const INDEL_LENGTH_COST = 3;
 
 export function lengthCost(zhLen: number, enLen: number, params: AlignParams): number {
+  return lengthCostIn(smallCostsOf(params), zhLen, enLen, params);
+}
+
+/** lengthCost with the parameter set's table of short pairs already looked up (the programmes ask millions of times). */
+function lengthCostIn(small: Float64Array, zhLen: number, enLen: number, params: AlignParams): number {
   if (zhLen === 0 && enLen === 0) return 0;
   // Short blocks (headings, list items) repeat the same few length pairs thousands of times.
   if (zhLen < SMALL_ZH && enLen < SMALL_EN) {
-    let table = smallCosts.get(params);
-    if (!table) smallCosts.set(params, (table = new Float64Array(SMALL_ZH * SMALL_EN).fill(NaN)));
     const at = zhLen * SMALL_EN + enLen;
-    const known = table[at];
+    const known = small[at];
     if (known === known) return known; // not NaN: computed before
-    return (table[at] = computeLengthCost(zhLen, enLen, params));
+    return (small[at] = computeLengthCost(zhLen, enLen, params));
   }
   return computeLengthCost(zhLen, enLen, params);
+}
+
+function smallCostsOf(params: AlignParams): Float64Array {
+  let table = smallCosts.get(params);
+  if (!table) smallCosts.set(params, (table = new Float64Array(SMALL_ZH * SMALL_EN).fill(NaN)));
+  return table;
 }
 
 /** Length pairs below these bounds have their cost kept per parameter set (128 KB each). */
@@ -204,6 +213,8 @@ interface Side {
   headingsBefore: Int32Array;
   /** idsOfRun[count][i]: the ids of units [i, i + count), united. */
   idsOfRun: Int32Array[][];
+  /** Each unit's place in the document's flow (AlignUnit.position), -1 when it has none. */
+  position: Float64Array;
 }
 
 function sideOf(units: AlignUnit[], intern: Map<string, number>): Side {
@@ -221,7 +232,8 @@ function sideOf(units: AlignUnit[], intern: Map<string, number>): Side {
     for (let i = 0; i + count <= n; i++) runs.push(unite(idsOfRun[count - 1][i], ids[i + count - 1]));
     idsOfRun.push(runs);
   }
-  return { units, lengthBefore, headingsBefore, idsOfRun };
+  const position = Float64Array.from(units, (u) => u.position ?? -1);
+  return { units, lengthBefore, headingsBefore, idsOfRun, position };
 }
 
 /** How many ids two ascending lists (or runs of them, [aFrom, aTo) and [bFrom, bTo)) share. */
@@ -249,7 +261,7 @@ const LOG_PRIOR: number[][] = [
 ];
 
 /** Cost of the bead zh[zi, zi+zn) ↔ en[ei, ei+en_) (lower is better). */
-function beadCost(zh: Side, zi: number, zn: number, en: Side, ei: number, en_: number, params: AlignParams): number {
+function beadCost(zh: Side, zi: number, zn: number, en: Side, ei: number, en_: number, params: AlignParams, small: Float64Array): number {
   if (zn === 0 || en_ === 0) return LOG_PRIOR[zn][en_] + INDEL_LENGTH_COST;
   const zhLen = zh.lengthBefore[zi + zn] - zh.lengthBefore[zi];
   const enLen = en.lengthBefore[ei + en_] - en.lengthBefore[ei];
@@ -257,7 +269,7 @@ function beadCost(zh: Side, zi: number, zn: number, en: Side, ei: number, en_: n
   const enHeadings = en.headingsBefore[ei + en_] - en.headingsBefore[ei];
   // Headings pair one to one, with headings.
   if ((zhHeadings > 0 || enHeadings > 0) && (zn > 1 || en_ > 1)) return Infinity;
-  let cost = LOG_PRIOR[zn][en_] + lengthCost(zhLen, enLen, params);
+  let cost = LOG_PRIOR[zn][en_] + lengthCostIn(small, zhLen, enLen, params);
   if (zhHeadings !== enHeadings) cost += 8;
   const a = zh.idsOfRun[zn][zi];
   const b = en.idsOfRun[en_][ei];
@@ -266,11 +278,13 @@ function beadCost(zh: Side, zi: number, zn: number, en: Side, ei: number, en_: n
   cost -= 1.5 * Math.min(shared, 6);
   cost += 0.8 * Math.min(onlyOne, 6);
   // Interleaved layout: a translation sits next to its original.
-  const zFirst = zh.units[zi].position;
-  const eFirst = en.units[ei].position;
-  if (zFirst !== undefined && eFirst !== undefined) {
-    const zLast = zh.units[zi + zn - 1].position ?? zFirst;
-    const eLast = en.units[ei + en_ - 1].position ?? eFirst;
+  const zFirst = zh.position[zi];
+  const eFirst = en.position[ei];
+  if (zFirst >= 0 && eFirst >= 0) {
+    const zLastAt = zh.position[zi + zn - 1];
+    const eLastAt = en.position[ei + en_ - 1];
+    const zLast = zLastAt >= 0 ? zLastAt : zFirst;
+    const eLast = eLastAt >= 0 ? eLastAt : eFirst;
     const gap = Math.min(Math.abs(zLast - eFirst), Math.abs(eLast - zFirst));
     cost += gap <= 1 ? -2 : 0.5 * Math.min(gap, 8);
   }
@@ -371,6 +385,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   const intern = new Map<string, number>();
   const zhSide = sideOf(zh, intern);
   const enSide = sideOf(en, intern);
+  const small = smallCostsOf(params);
   const cost = new Float64Array(band.size).fill(Infinity);
   const back = new Int8Array(band.size).fill(-1);
   cost[band.cell(0, 0)] = 0;
@@ -386,7 +401,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
         if (i + di > n || j + dj > m) continue;
         const target = band.cell(i + di, j + dj);
         if (target < 0) continue;
-        const c = here + beadCost(zhSide, i, di, enSide, j, dj, params);
+        const c = here + beadCost(zhSide, i, di, enSide, j, dj, params, small);
         if (c < cost[target]) {
           cost[target] = c;
           back[target] = k;
@@ -480,7 +495,7 @@ function anchorFeatures(units: AlignUnit[], intern: Map<string, number>): Anchor
 }
 
 /** How well zh anchor candidate a and en candidate b match (-Infinity: they cannot). */
-function anchorScore(z: AnchorFeatures, a: number, e: AnchorFeatures, b: number, params: AlignParams): number {
+function anchorScore(z: AnchorFeatures, a: number, e: AnchorFeatures, b: number, params: AlignParams, small: Float64Array): number {
   if (z.heading[a] !== e.heading[b]) return -Infinity;
   let score = z.heading[a] === 1 ? 2 : 0;
   if (z.hasMarker[a] === 1 && e.hasMarker[b] === 1) {
@@ -490,7 +505,7 @@ function anchorScore(z: AnchorFeatures, a: number, e: AnchorFeatures, b: number,
     score -= 1;
   }
   if (z.hasLevel[a] === 1 && e.hasLevel[b] === 1) score += z.level[a] === e.level[b] ? 1 : -1;
-  const lc = lengthCost(z.length[a], e.length[b], params);
+  const lc = lengthCostIn(small, z.length[a], e.length[b], params);
   score += lc < 2 ? 1 : lc > 6 ? -2 : 0;
   return score + 0.5 * sharedCount(z.ids, e.ids, z.idStart[a], z.idStart[a + 1], e.idStart[b], e.idStart[b + 1]);
 }
@@ -516,6 +531,7 @@ function matchAnchors(zh: AlignUnit[], en: AlignUnit[], params: AlignParams): Ar
   // thousands of headings on each side made this quadratic in time and memory.
   const band = new Band(n, m, n * m <= BAND_CELLS ? Math.max(n, m) + 1 : bandHalfWidth(n, m, 0, 32));
   const width = band.width;
+  const small = smallCostsOf(params);
   // Which move reached each cell (1 up, 2 left, 3 a match) for the trace back; the best
   // scores only for this row and the one before (a full table took 8 bytes a cell).
   const took = new Int8Array(band.size);
@@ -543,7 +559,7 @@ function matchAnchors(zh: AlignUnit[], en: AlignUnit[], params: AlignParams): Ar
       }
       const diagonal = scoreIn(previous, previousFirst, i - 1, j - 1);
       if (diagonal > -Infinity) {
-        const s = anchorScore(zf, i - 1, ef, j - 1, params);
+        const s = anchorScore(zf, i - 1, ef, j - 1, params, small);
         if (s >= MIN_ANCHOR_SCORE && diagonal + s > v) {
           v = diagonal + s;
           t = 3;
