@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { paper } from '../../src/core/data';
 import { createEngine } from '../../src/core/engine';
 import { alignDocuments, alignedRange, lintPair, lintBilingualDocument, estimateParams, defaultParams } from '../../src/core/bilingual';
-import { lengthCost, type Bead } from '../../src/core/bilingual/align';
+import { alignRegion, lengthCost, rowsKeptByLastAlignment, type AlignUnit, type Bead } from '../../src/core/bilingual/align';
 import { buildPaperDocuments, PaperVariant, scoreAlignment, AccuracyReport } from '../../src/core/bilingual/paperAlignment';
 import { segment } from '../../src/core/bilingual/segment';
 
@@ -277,5 +277,75 @@ describe('bilingual alignment: length cost', () => {
       }
       assert.ok(capped > 1000, 'the grid reaches the cap');
     }
+  });
+});
+
+describe('bilingual alignment: a region aligned again after an edit', () => {
+  // Units of an interleaved draft: lengths near the paper's ratio, a few shared anchors, and
+  // every eleventh translation missing, so that the programme has choices to make.
+  function region(seed: number): { zh: AlignUnit[]; en: AlignUnit[] } {
+    let state = seed;
+    const random = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const zh: AlignUnit[] = [];
+    const en: AlignUnit[] = [];
+    let position = 0;
+    for (let k = 0; k < 300; k++) {
+      const length = 20 + Math.floor(random() * 60);
+      const anchors = new Set(random() < 0.5 ? [`n:${2020 + (k % 9)}`] : []);
+      zh.push({ length, heading: false, anchors, position: position++ });
+      if (k % 11 === 4) continue;
+      en.push({ length: Math.round(length * 3.4 * (0.8 + 0.4 * random())), heading: false, anchors: new Set(anchors), position: position++ });
+    }
+    return { zh, en };
+  }
+  const edited = (unit: AlignUnit, change: Partial<AlignUnit>): AlignUnit => ({ ...unit, ...change });
+
+  it('gives the beads of a fresh alignment after each of 50 random edits, keeping the rows before the edit', () => {
+    const params = defaultParams();
+    let { zh, en } = region(7);
+    let state = 99;
+    const random = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    let previous = alignRegion(zh, en, params);
+    let kept = 0;
+    let changedBeads = 0;
+    for (let step = 0; step < 50; step++) {
+      const side = random() < 0.5 ? 'zh' : 'en';
+      const units = side === 'zh' ? [...zh] : [...en];
+      const at = Math.floor(random() * units.length);
+      const what = random();
+      // Lengths cut to a twentieth or tripled: enough to turn a 1:1 bead into a 2:1 or a 1:0.
+      if (what < 0.6) units[at] = edited(units[at], { length: Math.max(1, Math.round(units[at].length * (random() < 0.5 ? 0.05 : 3))) });
+      else if (what < 0.8) units[at] = edited(units[at], { anchors: new Set(['n:1999']) });
+      else if (what < 0.9) units[at] = edited(units[at], { heading: !units[at].heading });
+      // else: no change at all (a keystroke outside every unit's measure).
+      if (side === 'zh') zh = units;
+      else en = units;
+      const again = alignRegion(zh, en, params);
+      kept += rowsKeptByLastAlignment();
+      // A copy of the parameters is another parameter set to the cache: a fresh programme.
+      const fresh = alignRegion(zh, en, { ...params });
+      assert.equal(rowsKeptByLastAlignment(), 0);
+      assert.deepEqual(again, fresh, `step ${step}: ${side}[${at}] changed`);
+      if (JSON.stringify(fresh) !== JSON.stringify(previous)) changedBeads++;
+      previous = fresh;
+      // Re-prime the cache with the parameters the next step reuses.
+      alignRegion(zh, en, params);
+    }
+    // About half the rows on average: an edit at a random place keeps what lies before it.
+    assert.ok(kept > 50 * 300 * 0.3, `rows kept over 50 edits: ${kept}`);
+    // The edits moved the alignment, on both sides: a kept row that should have been recomputed shows.
+    assert.ok(changedBeads >= 10, `edits that changed the beads: ${changedBeads}`);
+  });
+
+  it('recomputes everything when the region changes size, and nothing when no unit changed', () => {
+    const params = defaultParams();
+    const { zh, en } = region(3);
+    alignRegion(zh, en, params);
+    const same = alignRegion([...zh], [...en], params);
+    assert.equal(rowsKeptByLastAlignment(), zh.length + 1);
+    const shorter = alignRegion(zh.slice(1), en, params);
+    assert.equal(rowsKeptByLastAlignment(), 0);
+    assert.deepEqual(shorter, alignRegion(zh.slice(1), en, { ...params }));
+    assert.deepEqual(same, alignRegion(zh, en, { ...params }));
   });
 });

@@ -369,6 +369,46 @@ class Band {
 }
 
 /**
+ * The last region's programme. The editor lints a draft again after each
+ * typing pause, and a cell's cost depends only on the units before it, so
+ * the next alignment of a region of the same size keeps the rows before the
+ * first unit that changed and recomputes the rest, in the same order: the
+ * same beads as a programme run afresh.
+ */
+interface RegionProgramme {
+  params: AlignParams;
+  zh: AlignUnit[];
+  en: AlignUnit[];
+  half: number;
+  cost: Float64Array;
+  back: Int8Array;
+}
+
+let lastProgramme: RegionProgramme | undefined;
+/** Rows the last alignRegion call kept from the one before (tests check that reuse happens). */
+let keptRows = 0;
+
+export function rowsKeptByLastAlignment(): number {
+  return keptRows;
+}
+
+function sameUnit(a: AlignUnit, b: AlignUnit): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length || a.heading !== b.heading || a.level !== b.level || a.position !== b.position) return false;
+  if (a.marker?.style !== b.marker?.style || a.marker?.value !== b.marker?.value) return false;
+  if (a.anchors.size !== b.anchors.size) return false;
+  for (const key of a.anchors) if (!b.anchors.has(key)) return false;
+  return true;
+}
+
+/** Index of the first unit that differs between two lists of the same length (the length when none does). */
+function firstChange(now: AlignUnit[], before: AlignUnit[]): number {
+  let k = 0;
+  while (k < now.length && sameUnit(now[k], before[k])) k++;
+  return k;
+}
+
+/**
  * Gale–Church dynamic programme over one region (no anchors inside). Long
  * regions are searched in a band around the diagonal, so memory and time stay
  * linear (a 10 MB draft must not stall the editor).
@@ -381,15 +421,38 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
   }
   // Band half-width: the whole table for small regions; wide enough for the difference in
   // length (the paragraphs one side lacks) while that stays affordable.
-  const band = new Band(n, m, n * m <= 40000 ? Math.max(n, m) + 2 : bandHalfWidth(n, m, Math.abs(n - m) + 20, 40));
+  const half = n * m <= 40000 ? Math.max(n, m) + 2 : bandHalfWidth(n, m, Math.abs(n - m) + 20, 40);
+  const band = new Band(n, m, half);
   const intern = new Map<string, number>();
   const zhSide = sideOf(zh, intern);
   const enSide = sideOf(en, intern);
   const small = smallCostsOf(params);
-  const cost = new Float64Array(band.size).fill(Infinity);
-  const back = new Int8Array(band.size).fill(-1);
-  cost[band.cell(0, 0)] = 0;
-  for (let i = 0; i <= n; i++) {
+  // Rows before firstRow are kept from the last programme: every cell in them lies before
+  // the first changed unit on both sides.
+  const last = lastProgramme;
+  const reusable = last !== undefined && last.params === params && last.zh.length === n && last.en.length === m && last.half === half;
+  let firstRow = 0;
+  let cost: Float64Array;
+  let back: Int8Array;
+  if (reusable) {
+    const zhChange = firstChange(zh, last.zh);
+    const enChange = firstChange(en, last.en);
+    while (firstRow <= n && firstRow <= zhChange && Math.min(m, band.last(firstRow)) <= enChange) firstRow++;
+    cost = last.cost;
+    back = last.back;
+    cost.fill(Infinity, firstRow * band.width);
+    back.fill(-1, firstRow * band.width);
+  } else {
+    cost = new Float64Array(band.size).fill(Infinity);
+    back = new Int8Array(band.size).fill(-1);
+  }
+  keptRows = firstRow;
+  // Half-updated tables must never be reused (an exception below would leave them so).
+  lastProgramme = undefined;
+  if (firstRow === 0) cost[band.cell(0, 0)] = 0;
+  // A bead spans at most MAX_BEAD_UNITS rows: the kept rows just before firstRow are relaxed
+  // again into the recomputed rows, as the whole programme would relax them.
+  for (let i = Math.max(0, firstRow - MAX_BEAD_UNITS); i <= n; i++) {
     const jFrom = Math.max(0, band.first(i));
     const jTo = Math.min(m, band.last(i));
     for (let j = jFrom; j <= jTo; j++) {
@@ -398,7 +461,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
       for (let k = 0; k < MOVES.length; k++) {
         const di = MOVE_ZH[k];
         const dj = MOVE_EN[k];
-        if (i + di > n || j + dj > m) continue;
+        if (i + di < firstRow || i + di > n || j + dj > m) continue;
         const target = band.cell(i + di, j + dj);
         if (target < 0) continue;
         const c = here + beadCost(zhSide, i, di, enSide, j, dj, params, small);
@@ -409,6 +472,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
       }
     }
   }
+  lastProgramme = { params, zh, en, half, cost, back };
   const beads: Bead[] = [];
   let i = n;
   let j = m;
