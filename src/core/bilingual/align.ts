@@ -385,6 +385,12 @@ interface RegionProgramme {
 }
 
 let lastProgramme: RegionProgramme | undefined;
+/**
+ * Tables above this many cells are not kept (about 20 MB with both arrays):
+ * the editor would hold them after the draft is closed, and regions that
+ * large cost a lot per keystroke anyway.
+ */
+const KEPT_TABLE_CELLS = 2_500_000;
 /** Rows the last alignRegion call kept from the one before (tests check that reuse happens). */
 let keptRows = 0;
 
@@ -472,7 +478,7 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
       }
     }
   }
-  lastProgramme = { params, zh, en, half, cost, back };
+  if (band.size <= KEPT_TABLE_CELLS) lastProgramme = { params, zh, en, half, cost, back };
   const beads: Bead[] = [];
   let i = n;
   let j = m;
