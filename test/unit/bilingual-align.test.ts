@@ -337,6 +337,18 @@ describe('bilingual alignment: a region aligned again after an edit', () => {
     assert.ok(changedBeads >= 10, `edits that changed the beads: ${changedBeads}`);
   });
 
+  it('sees a unit changed in place in the same array', () => {
+    const params = defaultParams();
+    const { zh, en } = region(11);
+    alignRegion(zh, en, params);
+    const last = zh.length - 1;
+    (zh[last] as { length: number }).length = 1;
+    (en[0] as { length: number }).length = 900;
+    const again = alignRegion(zh, en, params);
+    assert.equal(rowsKeptByLastAlignment(), 0);
+    assert.deepEqual(again, alignRegion(zh, en, { ...params }));
+  });
+
   it('recomputes everything when the region changes size, and nothing when no unit changed', () => {
     const params = defaultParams();
     const { zh, en } = region(3);

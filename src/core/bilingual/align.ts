@@ -399,7 +399,6 @@ export function rowsKeptByLastAlignment(): number {
 }
 
 function sameUnit(a: AlignUnit, b: AlignUnit): boolean {
-  if (a === b) return true;
   if (a.length !== b.length || a.heading !== b.heading || a.level !== b.level || a.position !== b.position) return false;
   if (a.marker?.style !== b.marker?.style || a.marker?.value !== b.marker?.value) return false;
   if (a.anchors.size !== b.anchors.size) return false;
@@ -478,7 +477,8 @@ export function alignRegion(zh: AlignUnit[], en: AlignUnit[], params: AlignParam
       }
     }
   }
-  if (band.size <= KEPT_TABLE_CELLS) lastProgramme = { params, zh, en, half, cost, back };
+  // Copies of the units: a caller that changed one in place must not find it "unchanged".
+  if (band.size <= KEPT_TABLE_CELLS) lastProgramme = { params, zh: zh.map((u) => ({ ...u })), en: en.map((u) => ({ ...u })), half, cost, back };
   const beads: Bead[] = [];
   let i = n;
   let j = m;
