@@ -6,6 +6,7 @@ import type { Concept } from '../../src/core/types';
 import {
   buildDraftSummary,
   buildGlossaryTree,
+  GLOSSARY_CATEGORY_LIMIT,
   buildPaperTree,
   indexPaperTree,
   nextOccurrence,
@@ -69,11 +70,33 @@ describe('vscode logic: tree contents', () => {
       assert.equal(roots[0].label, 'Goals');
       for (const category of roots) {
         assert.equal(category.description, String(category.children.length));
-        for (const child of category.children) assert.equal(`category:${child.concept.category}`, category.id);
+        for (const child of category.children) {
+          assert.equal(child.kind, 'concept');
+          if (child.kind === 'concept') assert.equal(`category:${child.concept.category}`, category.id);
+        }
       }
-      const peak = roots[0].children.find((c) => c.id === 'peak-carbon')!;
+      const peak = roots[0].children.find((c) => c.id === 'peak-carbon');
+      assert.ok(peak?.kind === 'concept');
       assert.equal(peak.label, '碳达峰');
       assert.equal(peak.description, 'peak carbon');
+    });
+
+    it('lists at most the limit of concepts per category, then says how many more the filter finds', () => {
+      const many = Array.from({ length: 2500 }, (_, i) => ({ ...engine.matcher.concepts[0], id: `project-${i}`, zh: `项目术语${i}`, en: `project term ${i}`, category: '' }));
+      const roots = buildGlossaryTree([...engine.matcher.concepts, ...many], { limit: 1000 });
+      const other = roots.find((r) => r.id === 'category:other')!;
+      assert.equal(other.label, 'Other');
+      assert.equal(other.description, '2500');
+      assert.equal(other.children.length, 1001);
+      assert.deepEqual(other.children.slice(0, 3).map((c) => c.id), ['project-0', 'project-1', 'project-2']);
+      const more = other.children[1000];
+      assert.equal(more.kind, 'more');
+      assert.equal(more.kind === 'more' && more.hidden, 1500);
+      assert.equal(more.label, '1500 more: filter the glossary to find them');
+      // Categories within the limit are whole, with no "more" node.
+      for (const category of roots.filter((r) => r !== other)) assert.ok(category.children.every((c) => c.kind === 'concept'));
+      // The default limit is the one the view uses.
+      assert.equal(buildGlossaryTree(many).find((r) => r.id === 'category:other')!.children.length, GLOSSARY_CATEGORY_LIMIT + 1);
     });
 
     it('filters concepts and drops empty categories', () => {

@@ -120,7 +120,7 @@ export interface GlossaryCategoryNode {
   id: string;
   label: string;
   description: string;
-  children: GlossaryConceptNode[];
+  children: Array<GlossaryConceptNode | GlossaryMoreNode>;
 }
 
 export interface GlossaryConceptNode {
@@ -132,7 +132,23 @@ export interface GlossaryConceptNode {
   parentId: string;
 }
 
-export type GlossaryNode = GlossaryCategoryNode | GlossaryConceptNode;
+/** The last child of a category with more concepts than a tree shows: how many are left out. */
+export interface GlossaryMoreNode {
+  kind: 'more';
+  id: string;
+  label: string;
+  hidden: number;
+  parentId: string;
+}
+
+export type GlossaryNode = GlossaryCategoryNode | GlossaryConceptNode | GlossaryMoreNode;
+
+/**
+ * Concepts a category lists before its "more" node. A project glossary of
+ * 100 000 terms put them all in one category, and expanding it took 8 s in
+ * the editor; the filter (fuzzy, pinyin) finds any of them.
+ */
+export const GLOSSARY_CATEGORY_LIMIT = 1000;
 
 const CATEGORY_ORDER = ['goals', 'international', 'institutions', 'documents', 'principles', 'set-phrases', 'policy-terms', 'energy-industry'];
 
@@ -146,6 +162,7 @@ export function categoryLabel(category: string, t: Translate = english): string 
     case 'set-phrases': return t('Set phrases');
     case 'policy-terms': return t('Policy terms');
     case 'energy-industry': return t('Energy and industry');
+    case 'other': return t('Other');
     default: return category;
   }
 }
@@ -155,8 +172,12 @@ export function categoryLabel(category: string, t: Translate = english): string 
  * after them alphabetically); `include` filters concepts and empty
  * categories are dropped.
  */
-export function buildGlossaryTree(concepts: Concept[], options: { t?: Translate; include?: (concept: Concept) => boolean } = {}): GlossaryCategoryNode[] {
+export function buildGlossaryTree(
+  concepts: Concept[],
+  options: { t?: Translate; include?: (concept: Concept) => boolean; limit?: number } = {},
+): GlossaryCategoryNode[] {
   const t = options.t ?? english;
+  const limit = options.limit ?? GLOSSARY_CATEGORY_LIMIT;
   const groups = new Map<string, Concept[]>();
   for (const concept of concepts) {
     if (options.include && !options.include(concept)) continue;
@@ -173,20 +194,20 @@ export function buildGlossaryTree(concepts: Concept[], options: { t?: Translate;
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((category) => {
       const members = groups.get(category)!;
-      return {
-        kind: 'category' as const,
-        id: `category:${category}`,
-        label: categoryLabel(category, t),
-        description: String(members.length),
-        children: members.map((concept) => ({
-          kind: 'concept' as const,
-          id: concept.id,
-          concept,
-          label: concept.zh,
-          description: concept.en,
-          parentId: `category:${category}`,
-        })),
-      };
+      const parentId = `category:${category}`;
+      const children: Array<GlossaryConceptNode | GlossaryMoreNode> = members.slice(0, limit).map((concept) => ({
+        kind: 'concept' as const,
+        id: concept.id,
+        concept,
+        label: concept.zh,
+        description: concept.en,
+        parentId,
+      }));
+      const hidden = members.length - children.length;
+      if (hidden > 0) {
+        children.push({ kind: 'more', id: `more:${category}`, label: t('{0} more: filter the glossary to find them', hidden), hidden, parentId });
+      }
+      return { kind: 'category' as const, id: parentId, label: categoryLabel(category, t), description: String(members.length), children };
     });
 }
 

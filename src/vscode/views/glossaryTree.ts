@@ -52,7 +52,7 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<GlossaryNod
   }
 
   getParent(element: GlossaryNode): GlossaryNode | undefined {
-    return element.kind === 'concept' ? this.byId.get(element.parentId) : undefined;
+    return element.kind === 'category' ? undefined : this.byId.get(element.parentId);
   }
 
   getTreeItem(element: GlossaryNode): vscode.TreeItem {
@@ -64,6 +64,14 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<GlossaryNod
       item.description = element.description;
       item.iconPath = new vscode.ThemeIcon('folder-library');
       item.contextValue = 'category';
+      return item;
+    }
+    if (element.kind === 'more') {
+      const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
+      item.id = `glossary:${this.query ? 'filtered:' : ''}${element.id}`;
+      item.iconPath = new vscode.ThemeIcon('filter');
+      item.contextValue = 'more';
+      item.command = { title: vscode.l10n.t('Filter glossary'), command: 'carbonLexicon.filterGlossary' };
       return item;
     }
     const { concept } = element;
