@@ -208,7 +208,6 @@ const MAX_BEAD_UNITS = 3;
  * ids of every run of one to three units.
  */
 interface Side {
-  units: AlignUnit[];
   lengthBefore: Float64Array;
   headingsBefore: Int32Array;
   /** idsOfRun[count][i]: the ids of units [i, i + count), united. */
@@ -233,7 +232,7 @@ function sideOf(units: AlignUnit[], intern: Map<string, number>): Side {
     idsOfRun.push(runs);
   }
   const position = Float64Array.from(units, (u) => u.position ?? -1);
-  return { units, lengthBefore, headingsBefore, idsOfRun, position };
+  return { lengthBefore, headingsBefore, idsOfRun, position };
 }
 
 /** How many ids two ascending lists (or runs of them, [aFrom, aTo) and [bFrom, bTo)) share. */
