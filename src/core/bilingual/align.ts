@@ -162,14 +162,21 @@ const CAPPED_Z = (() => {
 function anchorIds(units: AlignUnit[], intern: Map<string, number>): Int32Array[] {
   return units.map((u) => {
     const ids = new Int32Array(u.anchors.size);
-    let k = 0;
-    for (const key of u.anchors) {
-      let id = intern.get(key);
-      if (id === undefined) intern.set(key, (id = intern.size));
-      ids[k++] = id;
-    }
-    return ids.sort();
+    writeAnchorIds(u, intern, ids, 0);
+    return ids;
   });
+}
+
+/** Write a unit's anchor ids, ascending, into `out` from `at` on; returns where they end. */
+function writeAnchorIds(unit: AlignUnit, intern: Map<string, number>, out: Int32Array, at: number): number {
+  let end = at;
+  for (const key of unit.anchors) {
+    let id = intern.get(key);
+    if (id === undefined) intern.set(key, (id = intern.size));
+    out[end++] = id;
+  }
+  out.subarray(at, end).sort();
+  return end;
 }
 
 /** Union of two ascending id lists. */
@@ -541,13 +548,8 @@ function anchorFeatures(units: AlignUnit[], intern: Map<string, number>): Anchor
   let at = 0;
   for (let k = 0; k < n; k++) {
     const u = units[k];
-    for (const key of u.anchors) {
-      let id = intern.get(key);
-      if (id === undefined) intern.set(key, (id = intern.size));
-      f.ids[at++] = id;
-    }
+    at = writeAnchorIds(u, intern, f.ids, at);
     f.idStart[k + 1] = at;
-    f.ids.subarray(f.idStart[k], at).sort();
     f.heading[k] = u.heading ? 1 : 0;
     if (u.marker) {
       f.hasMarker[k] = 1;
